@@ -1,0 +1,160 @@
+"""Every hyperparameter of a training run, in one validated dataclass.
+
+The defaults are the Keras IMDB tutorial's recipe, so a run with
+``TrainingConfig()`` reproduces it. The same object travels to the model
+file, the command line and the GUI form, which is why it validates itself
+and converts to and from plain JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from .errors import ConfigError
+
+CELLS = ("lstm", "gru")
+OPTIMIZERS = ("adam", "rmsprop", "sgd")
+POOLINGS = ("last", "max")
+
+
+def _range(low: float, high: float, help: str) -> dict[str, Any]:
+    """Field metadata: the inclusive range and a one-line description."""
+    return {"range": (low, high), "help": help}
+
+
+def _choice(options: tuple[str, ...], help: str) -> dict[str, Any]:
+    return {"choices": options, "help": help}
+
+
+@dataclass
+class TrainingConfig:
+    """Hyperparameters of the text pipeline, the model and the fit."""
+
+    # Text vectorisation.
+    vocab_size: int = field(default=10_000, metadata=_range(100, 200_000, "vocabulary size, padding and out-of-vocabulary indices included"))
+    max_length: int = field(default=250, metadata=_range(8, 2_000, "tokens kept per review; longer reviews lose their beginning"))
+    # Model.
+    embedding_dim: int = field(default=32, metadata=_range(2, 1_024, "size of each word vector"))
+    cell: str = field(default="lstm", metadata=_choice(CELLS, "recurrent cell"))
+    bidirectional: bool = field(default=False, metadata={"help": "read the review in both directions"})
+    recurrent_layers: int = field(default=1, metadata=_range(1, 4, "stacked recurrent layers"))
+    units: int = field(default=32, metadata=_range(1, 1_024, "units per recurrent layer"))
+    dropout: float = field(default=0.0, metadata=_range(0.0, 0.9, "dropout after each recurrent layer"))
+    pooling: str = field(default="last", metadata=_choice(POOLINGS, "what the classifier sees: the last state or the max over all steps"))
+    # Optimisation.
+    optimizer: str = field(default="adam", metadata=_choice(OPTIMIZERS, "optimizer"))
+    learning_rate: float = field(default=0.001, metadata=_range(1e-6, 1.0, "learning rate"))
+    epochs: int = field(default=10, metadata=_range(1, 1_000, "passes over the training data"))
+    batch_size: int = field(default=128, metadata=_range(1, 8_192, "reviews per gradient step"))
+    validation_split: float = field(default=0.2, metadata=_range(0.0, 0.5, "fraction of the training reviews held out for validation"))
+    early_stopping: bool = field(default=False, metadata={"help": "stop when the validation loss stops improving"})
+    patience: int = field(default=2, metadata=_range(0, 100, "epochs without improvement before early stopping"))
+    restore_best_weights: bool = field(default=True, metadata={"help": "with early stopping, keep the weights of the best validation epoch"})
+    seed: int = field(default=42, metadata=_range(0, 2**31 - 1, "random seed for the split, the shuffling and the initial weights"))
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise ConfigError naming the first field that is out of range."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            meta = f.metadata
+            if f.type in ("bool", bool):
+                if not isinstance(value, bool):
+                    raise ConfigError(f"{f.name} must be true or false, not {value!r}.")
+            elif "choices" in meta:
+                if value not in meta["choices"]:
+                    options = ", ".join(meta["choices"])
+                    raise ConfigError(f"{f.name} must be one of {options}, not {value!r}.")
+            elif "range" in meta:
+                low, high = meta["range"]
+                is_int = f.type in ("int", int)
+                wanted = "a whole number" if is_int else "a number"
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or (is_int and not isinstance(value, int)):
+                    raise ConfigError(f"{f.name} must be {wanted} from {low:g} to {high:g}, not {value!r}.")
+                if not (low <= value <= high) or value != value:  # NaN fails both
+                    raise ConfigError(f"{f.name} must be from {low:g} to {high:g}; got {value!r}.")
+        if self.early_stopping and self.validation_split == 0:
+            raise ConfigError("early_stopping needs validation data: set validation_split above 0.")
+
+    # --- conversion -------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "TrainingConfig":
+        """Build a config from a dict; missing keys take their defaults."""
+        if not isinstance(data, dict):
+            raise ConfigError("A configuration must be a JSON object of field names and values.")
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise ConfigError(f"Unknown configuration field(s): {', '.join(unknown)}.")
+        values = {}
+        for name, value in data.items():
+            # JSON has one number type: accept 3.0 for an int field.
+            if known[name].type in ("int", int) and isinstance(value, float) and value.is_integer():
+                value = int(value)
+            values[name] = value
+        return cls(**values)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "TrainingConfig":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"The configuration is not valid JSON: {exc}.") from None
+        return cls.from_dict(data)
+
+    def replace(self, **changes: Any) -> "TrainingConfig":
+        """A validated copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def describe(self) -> str:
+        """A short human label such as 'Bidirectional GRU, 64 units'."""
+        parts = []
+        cell = self.cell.upper()
+        name = f"Bidirectional {cell}" if self.bidirectional else cell
+        if self.recurrent_layers > 1:
+            name = f"{self.recurrent_layers}x {name}"
+        parts.append(f"{name}, {self.units} units")
+        if self.dropout:
+            parts.append(f"dropout {self.dropout:g}")
+        if self.early_stopping:
+            parts.append("early stopping")
+        return ", ".join(parts)
+
+
+def field_info(name: str) -> dict[str, Any]:
+    """Range, choices and help of one field, for forms and the CLI."""
+    for f in fields(TrainingConfig):
+        if f.name == name:
+            return dict(f.metadata)
+    raise KeyError(name)
+
+
+#: Named starting points offered by the GUI and the CLI. Each maps to the
+#: fields it changes from the tutorial's defaults.
+PRESETS: dict[str, dict[str, Any]] = {
+    "Tutorial LSTM": {},
+    "GRU": {"cell": "gru"},
+    "Bidirectional LSTM": {"bidirectional": True},
+    "Stacked LSTM (2 layers)": {"recurrent_layers": 2},
+    "Regularised": {"dropout": 0.3, "early_stopping": True, "patience": 2, "epochs": 20},
+}
+
+
+def preset(name: str) -> TrainingConfig:
+    """The config of a named preset."""
+    try:
+        return TrainingConfig(**PRESETS[name])
+    except KeyError:
+        raise ConfigError(f"Unknown preset {name!r}; choose one of: {', '.join(PRESETS)}.") from None

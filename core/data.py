@@ -1,0 +1,263 @@
+"""The IMDB reviews, from a local copy or downloaded once into the Keras cache.
+
+Every source ends in the same :class:`Corpus`: train and test texts with
+labels (positive 1, negative 0), shuffled with a fixed seed the way
+``keras.datasets.imdb`` shuffles them, so that Keras's ``validation_split``
+(which takes the *last* fraction of the arrays) holds both classes.
+
+A local copy is Stanford's ``aclImdb`` layout, either the folder or the
+``.tar.gz`` itself, which is read in place without unpacking.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tarfile
+import urllib.error
+import urllib.request
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import numpy as np
+
+from .errors import DataError
+
+#: Stanford's archive, the source of keras.datasets.imdb.
+DATASET_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
+ARCHIVE_NAME = "aclImdb_v1.tar.gz"
+#: Environment variables: a local copy to use, and the download address.
+DATA_ENV = "IMDB_DATA"
+URL_ENV = "IMDB_DATA_URL"
+#: The word that asks for the download instead of a local copy.
+DOWNLOAD = "download"
+#: keras.datasets.imdb shuffles with this seed; so do we.
+SHUFFLE_SEED = 113
+
+SPLITS = ("train", "test")
+CLASSES = {"neg": 0, "pos": 1}
+_MEMBER = re.compile(r"(?:^|/)(train|test)/(pos|neg)/([^/]+)\.txt$")
+
+#: progress(done, total): bytes or files so far, and the total (0 if unknown).
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Corpus:
+    """Labelled reviews, split into train and test."""
+
+    train_texts: list[str]
+    train_labels: np.ndarray
+    test_texts: list[str]
+    test_labels: np.ndarray
+    #: Where the reviews came from and what they hold, saved with the model.
+    source: dict = field(default_factory=dict)
+    #: Files that were not valid UTF-8 and were decoded with replacement.
+    undecodable_files: int = 0
+
+    def summary(self) -> str:
+        def balance(labels: np.ndarray) -> str:
+            pos = int(labels.sum())
+            return f"{pos:,} positive / {len(labels) - pos:,} negative"
+
+        return (
+            f"train {len(self.train_texts):,} ({balance(self.train_labels)}), "
+            f"test {len(self.test_texts):,} ({balance(self.test_labels)})"
+        )
+
+
+def default_source() -> str | None:
+    """The data source named by the environment, if any."""
+    return os.environ.get(DATA_ENV) or None
+
+
+def keras_cache_dir() -> Path:
+    """Keras's cache folder (``KERAS_HOME`` or ``~/.keras``), as get_file picks it."""
+    base = Path(os.environ.get("KERAS_HOME") or Path.home() / ".keras").expanduser()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    if not os.access(base, os.W_OK):
+        base = Path("/tmp") / ".keras"
+    return base
+
+
+def load_corpus(
+    source: str | os.PathLike | None = None,
+    *,
+    progress: Progress | None = None,
+    download_progress: Progress | None = None,
+    url: str | None = None,
+    seed: int = SHUFFLE_SEED,
+) -> Corpus:
+    """Read the labelled reviews from ``source``.
+
+    ``source`` is a folder in the ``aclImdb`` layout, a ``.tar.gz`` of it, or
+    ``None``/``"download"`` for Stanford's archive, fetched once into the
+    Keras cache. ``progress`` follows the reading; ``download_progress`` the
+    download, if one happens.
+    """
+    if source is None or str(source) == DOWNLOAD:
+        path = download_dataset(url=url, progress=download_progress)
+        kind = "download"
+    else:
+        path = Path(source).expanduser()
+        if not path.exists():
+            raise DataError(
+                f"The data path {str(path)!r} does not exist. Choose the aclImdb folder or "
+                f"its .tar.gz, or leave the path empty to download the dataset."
+            )
+        kind = "folder" if path.is_dir() else "archive"
+
+    if path.is_dir():
+        reviews = _read_folder(path, progress)
+    else:
+        reviews = _read_archive(path, progress)
+
+    corpus = _assemble(reviews, seed)
+    corpus.source = {
+        "name": "IMDB (aclImdb)",
+        "kind": kind,
+        "path": str(path),
+        "train_count": len(corpus.train_texts),
+        "test_count": len(corpus.test_texts),
+        "train_positive": int(corpus.train_labels.sum()),
+        "test_positive": int(corpus.test_labels.sum()),
+    }
+    if kind == "download":
+        corpus.source["url"] = url or os.environ.get(URL_ENV) or DATASET_URL
+    return corpus
+
+
+@dataclass
+class _Reviews:
+    """Raw reviews keyed by (split, class) -> list of (file name, text)."""
+
+    items: dict[tuple[str, str], list[tuple[str, str]]]
+    undecodable: int = 0
+
+
+def _decode(raw: bytes, counter: _Reviews) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        counter.undecodable += 1
+        return raw.decode("utf-8", errors="replace")
+
+
+def _empty_reviews() -> _Reviews:
+    return _Reviews({(s, c): [] for s in SPLITS for c in CLASSES})
+
+
+def _read_folder(path: Path, progress: Progress | None) -> _Reviews:
+    root = path / "aclImdb" if (path / "aclImdb").is_dir() else path
+    missing = [s for s in SPLITS if not (root / s).is_dir()]
+    if missing:
+        raise DataError(
+            f"The folder {str(path)!r} is not in the aclImdb layout: it has no "
+            f"{' or '.join(m + '/' for m in missing)} folder. Choose the folder that holds "
+            f"train/ and test/, each with pos/ and neg/."
+        )
+    reviews = _empty_reviews()
+    files = [
+        (split, cls, f)
+        for split in SPLITS
+        for cls in CLASSES
+        for f in ((root / split / cls).glob("*.txt") if (root / split / cls).is_dir() else ())
+    ]
+    for done, (split, cls, f) in enumerate(files, 1):
+        reviews.items[split, cls].append((f.name, _decode(f.read_bytes(), reviews)))
+        if progress and (done % 1000 == 0 or done == len(files)):
+            progress(done, len(files))
+    return reviews
+
+
+def _read_archive(path: Path, progress: Progress | None) -> _Reviews:
+    reviews = _empty_reviews()
+    total = path.stat().st_size
+    try:
+        with open(path, "rb") as raw, tarfile.open(fileobj=raw, mode="r:*") as archive:
+            for count, member in enumerate(_members(archive), 1):
+                match = _MEMBER.search(member.name)
+                if not match or not member.isfile():
+                    continue
+                split, cls, stem = match.groups()
+                handle = archive.extractfile(member)
+                if handle is not None:
+                    reviews.items[split, cls].append((stem + ".txt", _decode(handle.read(), reviews)))
+                if progress and count % 1000 == 0:
+                    progress(raw.tell(), total)
+            if progress:
+                progress(total, total)
+    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+        raise DataError(
+            f"The archive {str(path)!r} cannot be read ({exc}). It may be truncated or not a "
+            f".tar.gz: download it again or choose the unpacked aclImdb folder."
+        ) from None
+    return reviews
+
+
+def _members(archive: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
+    member = archive.next()
+    while member is not None:
+        yield member
+        member = archive.next()
+
+
+def _assemble(reviews: _Reviews, seed: int) -> Corpus:
+    for (split, cls), items in reviews.items.items():
+        if not items:
+            raise DataError(
+                f"The dataset has no reviews in {split}/{cls}/. Each of train/ and test/ needs "
+                f"both pos/ and neg/ reviews, one per .txt file."
+            )
+    arrays = {}
+    for split in SPLITS:
+        items = sorted(
+            (name, text, CLASSES[cls]) for (s, cls), pairs in reviews.items.items() if s == split for name, text in pairs
+        )
+        order = np.random.RandomState(seed).permutation(len(items))
+        texts = [items[i][1] for i in order]
+        labels = np.array([items[i][2] for i in order], dtype="int32")
+        arrays[split] = (texts, labels)
+    return Corpus(*arrays["train"], *arrays["test"], undecodable_files=reviews.undecodable)
+
+
+def download_dataset(url: str | None = None, progress: Progress | None = None) -> Path:
+    """Fetch Stanford's archive into the Keras cache, once, and return its path.
+
+    The bytes are streamed to ``<keras cache>/datasets`` with progress, then
+    handed to ``keras.utils.get_file``, which finds them cached; a second call
+    downloads nothing.
+    """
+    url = url or os.environ.get(URL_ENV) or DATASET_URL
+    folder = keras_cache_dir() / "datasets"
+    target = folder / ARCHIVE_NAME
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response, open(partial, "wb") as out:
+                total = int(response.headers.get("Content-Length") or 0)
+                done = 0
+                while chunk := response.read(1 << 20):
+                    out.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+            if total and done != total:
+                raise DataError(f"The download of {url} stopped at {done:,} of {total:,} bytes. Try again.")
+            os.replace(partial, target)
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            partial.unlink(missing_ok=True)
+            reason = getattr(exc, "reason", exc)
+            raise DataError(
+                f"Could not download the IMDB dataset from {url} ({reason}). Check the internet "
+                f"connection, or choose a local copy (the aclImdb folder or its .tar.gz)."
+            ) from None
+    import keras  # noqa: PLC0415 - heavy; only needed once a download is asked for
+
+    return Path(keras.utils.get_file(fname=ARCHIVE_NAME, origin=url, cache_dir=str(folder.parent), cache_subdir="datasets"))

@@ -1,0 +1,235 @@
+"""Fitting a model, with progress reported to plain callables and a Stop that works.
+
+:class:`StudioCallback` is the seam between Keras and the world: it
+forwards batch and epoch ends to :class:`~core.progress.ProgressHooks`,
+and sets ``model.stop_training`` once a ``threading.Event`` is set, so a
+Stop click ends the run after the current batch. A stopped run keeps its
+weights and the history of every finished epoch.
+
+Training reads pre-vectorised int32 arrays and calls ``model.fit`` the way
+the tutorial does, so it runs at the tutorial's speed.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import keras
+import numpy as np
+
+from .config import TrainingConfig
+from .data import Corpus
+from .errors import TrainingError
+from .evaluation import classification_metrics
+from .model_builder import build_model
+from .progress import ProgressHooks
+from .vectorizer import TextToSequence, build_vocabulary, vectorize
+
+
+class StudioCallback(keras.callbacks.Callback):
+    """Forwards progress to ``hooks``; stops when ``stop_event`` is set or the loss diverges."""
+
+    def __init__(self, hooks: ProgressHooks, stop_event: threading.Event | None, steps_per_epoch: int):
+        super().__init__()
+        self.hooks = hooks
+        self.stop_event = stop_event or threading.Event()
+        self.steps_per_epoch = steps_per_epoch
+        self.epoch = 0
+        self.interrupted_epoch: int | None = None  # the epoch a Stop cut short
+        self.diverged_at: tuple[int, int] | None = None
+        self.epoch_seconds: list[float] = []  # of each finished epoch
+        self._epoch_start = 0.0
+        self._last_report = 0.0
+
+    def _stop_requested(self) -> bool:
+        return self.stop_event.is_set()
+
+    def on_train_begin(self, logs=None):
+        self.hooks.train_begin(self.params.get("epochs", 0), self.steps_per_epoch)
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch = epoch
+        self._epoch_start = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        loss = logs.get("loss")
+        if loss is not None and not math.isfinite(loss):
+            self.diverged_at = (self.epoch + 1, batch + 1)
+            self.model.stop_training = True
+            return
+        now = time.perf_counter()
+        last = batch + 1 >= self.steps_per_epoch
+        if last or now - self._last_report >= self.hooks.batch_interval:
+            self._last_report = now
+            self.hooks.batch_end(self.epoch + 1, batch + 1, self.steps_per_epoch, dict(logs))
+        if self._stop_requested():
+            self.model.stop_training = True
+            if not last:
+                self.interrupted_epoch = self.epoch
+
+    def on_test_begin(self, logs=None):
+        # After a Stop mid-epoch Keras still validates; cut that short.
+        if self._stop_requested() or self.diverged_at:
+            self.model.stop_evaluating = True
+
+    def on_test_batch_end(self, batch, logs=None):
+        if self._stop_requested():
+            self.model.stop_evaluating = True
+
+    def on_predict_batch_end(self, batch, logs=None):
+        if self._stop_requested():
+            self.model.stop_predicting = True
+
+    def on_epoch_end(self, epoch, logs=None):
+        if epoch == self.interrupted_epoch or self.diverged_at:
+            return  # a partial epoch is not a point on the curves
+        logs = dict(logs or {})
+        logs["seconds"] = time.perf_counter() - self._epoch_start
+        self.epoch_seconds.append(logs["seconds"])
+        self.hooks.epoch_end(epoch + 1, logs)
+
+
+@dataclass
+class FitResult:
+    """What ``fit`` leaves besides the trained model."""
+
+    history: dict[str, list[float]]
+    stopped: bool  # by the user
+    best_epoch: int | None  # 1-based, by validation loss
+    restored_best: bool  # early stopping put the best epoch's weights back
+    seconds: float
+    epoch_seconds: list[float] = field(default_factory=list)
+
+
+def fit(
+    model: keras.Model,
+    x: np.ndarray,
+    y: np.ndarray,
+    config: TrainingConfig,
+    hooks: ProgressHooks | None = None,
+    stop_event: threading.Event | None = None,
+) -> FitResult:
+    """``model.fit`` as the tutorial calls it, plus our callback and optional early stopping."""
+    hooks = hooks or ProgressHooks()
+    train_count = len(x) - int(len(x) * config.validation_split)
+    steps = max(1, math.ceil(train_count / config.batch_size))
+    callback = StudioCallback(hooks, stop_event, steps)
+    callbacks: list[keras.callbacks.Callback] = [callback]
+    early = None
+    if config.early_stopping:
+        early = keras.callbacks.EarlyStopping(
+            monitor="val_loss", patience=config.patience, restore_best_weights=config.restore_best_weights
+        )
+        callbacks.append(early)
+
+    start = time.perf_counter()
+    if stop_event is not None and stop_event.is_set():
+        names = ["accuracy", "loss"] + (["val_accuracy", "val_loss"] if config.validation_split else [])
+        history: dict[str, list[float]] = {name: [] for name in names}
+    else:
+        keras_history = model.fit(
+            x,
+            y,
+            epochs=config.epochs,
+            batch_size=config.batch_size,
+            validation_split=config.validation_split,
+            callbacks=callbacks,
+            verbose=0,
+        )
+        history = {key: [float(v) for v in values] for key, values in keras_history.history.items()}
+    seconds = time.perf_counter() - start
+
+    if callback.diverged_at:
+        epoch, batch = callback.diverged_at
+        raise TrainingError(
+            f"Training diverged at epoch {epoch}, batch {batch}: the loss became NaN or infinite. "
+            f"Lower the learning rate (now {config.learning_rate:g}) and train again."
+        )
+    epoch_seconds = callback.epoch_seconds
+    finished = len(epoch_seconds)
+    history = {key: values[:finished] for key, values in history.items()}
+    history["seconds"] = epoch_seconds
+    best_epoch = None
+    if history.get("val_loss"):
+        best_epoch = int(np.argmin(history["val_loss"])) + 1
+    restored = bool(early and config.restore_best_weights and early.best_weights is not None and finished)
+    if restored and early.best_epoch is not None:
+        best_epoch = int(early.best_epoch) + 1
+    hooks.train_end(history)
+    return FitResult(
+        history=history,
+        stopped=callback.interrupted_epoch is not None or bool(stop_event and stop_event.is_set()),
+        best_epoch=best_epoch,
+        restored_best=restored,
+        seconds=seconds,
+        epoch_seconds=epoch_seconds,
+    )
+
+
+def predict_probabilities(
+    model: keras.Model, x: np.ndarray, batch_size: int = 1024, stop_event: threading.Event | None = None
+) -> np.ndarray | None:
+    """Probabilities for int sequences; None if ``stop_event`` cut it short."""
+    callback = StudioCallback(ProgressHooks(), stop_event, 1)
+    probabilities = model.predict(x, batch_size=batch_size, verbose=0, callbacks=[callback]).ravel()
+    if stop_event is not None and stop_event.is_set():
+        return None
+    return probabilities
+
+
+def train(
+    corpus: Corpus,
+    config: TrainingConfig,
+    hooks: ProgressHooks | None = None,
+    stop_event: threading.Event | None = None,
+    evaluate_after_stop: bool = False,
+):
+    """Vocabulary, vectors, model, fit and test metrics: a whole run.
+
+    Returns a :class:`~core.sentiment_model.SentimentModel`. After a Stop
+    the test set is evaluated only if ``evaluate_after_stop``.
+    """
+    from .sentiment_model import SentimentModel  # noqa: PLC0415 - avoids an import cycle
+
+    hooks = hooks or ProgressHooks()
+    stop_event = stop_event or threading.Event()
+    hooks.phase("building vocabulary")
+    vocabulary = build_vocabulary(corpus.train_texts, config.vocab_size)
+    vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
+    hooks.phase("vectorising")
+    x_train = vectorize(vectorizer, corpus.train_texts)
+    x_test = vectorize(vectorizer, corpus.test_texts)
+
+    keras.utils.set_random_seed(config.seed)
+    classifier = build_model(config, vocab_size=vectorizer.vocab_size)
+    hooks.phase("training")
+    result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event)
+
+    metrics = None
+    if not result.stopped or evaluate_after_stop:
+        hooks.phase("evaluating")
+        evaluation_stop = None if evaluate_after_stop else stop_event
+        probabilities = predict_probabilities(classifier, x_test, stop_event=evaluation_stop)
+        if probabilities is not None:
+            metrics = classification_metrics(corpus.test_labels, probabilities)
+    model = SentimentModel(
+        vectorizer=vectorizer,
+        classifier=classifier,
+        config=config,
+        history=result.history,
+        test_metrics=metrics,
+        training={
+            "stopped": result.stopped,
+            "best_epoch": result.best_epoch,
+            "restored_best": result.restored_best,
+            "seconds": result.seconds,
+            "epochs_done": len(result.epoch_seconds),
+        },
+        source=corpus.source,
+    )
+    hooks.phase("done")
+    return model

@@ -1,0 +1,67 @@
+"""Shared fixtures: the small review corpus we wrote, tiny configs, and Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tarfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+TESTS = Path(__file__).parent
+SMALL_CORPUS = TESTS / "data" / "aclImdb"
+
+
+@pytest.fixture
+def small_corpus_dir() -> Path:
+    """64 short reviews of our own in the aclImdb layout (48 train, 16 test)."""
+    return SMALL_CORPUS
+
+
+@pytest.fixture
+def small_corpus_tar(tmp_path: Path) -> Path:
+    """The same reviews as a .tar.gz, as Stanford ships the real ones."""
+    path = tmp_path / "aclImdb_small.tar.gz"
+    with tarfile.open(path, "w:gz") as archive:
+        archive.add(SMALL_CORPUS, arcname="aclImdb")
+    return path
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the small corpus, for tests that damage it."""
+    target = tmp_path / "aclImdb"
+    shutil.copytree(SMALL_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def tiny_config():
+    """A config small enough to train in seconds; the model is the tutorial's shape."""
+    from core.config import TrainingConfig
+
+    return TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=2, batch_size=8)
+
+
+@pytest.fixture(scope="session")
+def imdb_data() -> Path:
+    """The real IMDB archive, where IMDB_DATA names it (CI does); else the test is skipped."""
+    value = os.environ.get("IMDB_DATA")
+    if not value or not Path(value).exists():
+        pytest.skip("IMDB_DATA is not set to the IMDB archive")
+    return Path(value)
+
+
+@pytest.fixture(scope="session")
+def trained_small_model(tmp_path_factory):
+    """A model trained for real on the small corpus until it separates the classes."""
+    from core.config import TrainingConfig
+    from core.data import load_corpus
+    from core.training import train
+
+    config = TrainingConfig(vocab_size=200, max_length=40, embedding_dim=16, units=16, epochs=25, batch_size=8, learning_rate=0.01, validation_split=0.1)
+    return train(load_corpus(SMALL_CORPUS), config)

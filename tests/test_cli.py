@@ -1,0 +1,113 @@
+"""The command line, run in-process through core.cli.run and once as a real process."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.cli import UsageError, parse, run
+from core.config import TrainingConfig
+from core.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def call(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def model_path(tmp_path_factory, trained_small_model):
+    return trained_small_model.save(tmp_path_factory.mktemp("cli") / "small.keras")
+
+
+def test_every_hyperparameter_has_a_flag():
+    _, config = parse(["train", "--cell", "gru", "--bidirectional", "--units", "64", "--dropout", "0.25", "--early-stopping",
+                       "--patience", "3", "--optimizer", "rmsprop", "--learning-rate", "0.002", "--epochs", "4", "--batch-size", "64",
+                       "--validation-split", "0.1", "--vocab-size", "5000", "--max-length", "100", "--embedding-dim", "16",
+                       "--recurrent-layers", "2", "--pooling", "max", "--seed", "7", "--no-restore-best-weights"])
+    assert config == TrainingConfig(cell="gru", bidirectional=True, units=64, dropout=0.25, early_stopping=True, patience=3,
+                                    optimizer="rmsprop", learning_rate=0.002, epochs=4, batch_size=64, validation_split=0.1,
+                                    vocab_size=5000, max_length=100, embedding_dim=16, recurrent_layers=2, pooling="max", seed=7,
+                                    restore_best_weights=False)
+
+
+def test_defaults_presets_and_config_files(tmp_path):
+    assert parse(["train"])[1] == TrainingConfig()
+    assert parse(["train", "--preset", "GRU"])[1].cell == "gru"
+    config_file = tmp_path / "c.json"
+    config_file.write_text(TrainingConfig(units=48).to_json())
+    assert parse(["train", "--config", str(config_file), "--epochs", "3"])[1] == TrainingConfig(units=48, epochs=3)
+
+
+def test_usage_errors_and_range_errors():
+    with pytest.raises(UsageError):
+        parse(["train", "--units", "many"])
+    with pytest.raises(ConfigError, match="units must be from 1 to 1024"):
+        parse(["train", "--units", "5000"])
+    code, _, err = call("train", "--cell", "rnn")
+    assert code == 2 and "invalid choice" in err
+    code, _, err = call("train", "--dropout", "2")
+    assert code == 1 and err == "error: dropout must be from 0 to 0.9; got 2.0.\n"
+
+
+def test_train_then_classify_from_arguments_stdin_and_a_file(small_corpus_dir, tmp_path, model_path):
+    out = tmp_path / "m.keras"
+    code, stdout, stderr = call("train", "--data", str(small_corpus_dir), "--epochs", "1", "--vocab-size", "200",
+                                "--max-length", "40", "--batch-size", "16", "--out", str(out))
+    assert code == 0, stderr
+    assert "Epoch 1/1" in stderr and "test loss" in stdout and out.exists()
+
+    code, stdout, _ = call("classify", "--model", str(model_path),
+                           "Saw it with friends. The film was wonderful. The cast was superb too. I loved it.",
+                           "Saw it with friends. The film was awful. The cast was dull too. I hated it.")
+    assert code == 0
+    lines = [line.split("\t") for line in stdout.splitlines()]
+    assert [line[0] for line in lines] == ["positive", "negative"]
+    assert 0.5 <= float(lines[0][1]) <= 1 and 0 <= float(lines[1][1]) < 0.5
+
+    code, stdout, _ = call("classify", "--model", str(model_path), stdin="The film was superb. I loved it.\n\nThe film was bad.\n")
+    assert code == 0 and len(stdout.splitlines()) == 2
+
+    reviews = tmp_path / "reviews.txt"
+    reviews.write_text("one review\nanother review\n", encoding="utf-8")
+    code, stdout, _ = call("classify", "--model", str(model_path), "--file", str(reviews))
+    assert code == 0 and len(stdout.splitlines()) == 2
+
+
+def test_evaluate(small_corpus_dir, model_path):
+    code, stdout, _ = call("evaluate", "--model", str(model_path), "--data", str(small_corpus_dir))
+    assert code == 0 and "accuracy" in stdout and "confusion matrix" in stdout
+
+
+def test_empty_reviews_are_refused(model_path):
+    code, _, err = call("classify", "--model", str(model_path), "  ")
+    assert code == 1 and "empty" in err
+    code, _, err = call("classify", "--model", str(model_path), stdin="\n \n")
+    assert code == 1 and "no reviews" in err
+
+
+def test_a_missing_data_path(tmp_path):
+    code, _, err = call("train", "--data", str(tmp_path / "none"), "--out", str(tmp_path / "m.keras"))
+    assert code == 1 and "does not exist" in err
+
+
+@pytest.mark.parametrize("kind", ["missing", "not a model", "truncated"])
+def test_bad_model_files_give_one_line_and_no_traceback(kind, tmp_path, model_path):
+    path = tmp_path / "bad.keras"
+    if kind == "not a model":
+        path.write_text("just text")
+    elif kind == "truncated":
+        path.write_bytes(model_path.read_bytes()[:5000])
+    result = subprocess.run([sys.executable, "main.py", "classify", "--model", str(path), "hello"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "bad.keras" in lines[0]

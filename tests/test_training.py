@@ -1,0 +1,146 @@
+"""Real trainings on the small corpus: progress, Stop, early stopping, divergence."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from core.config import TrainingConfig
+from core.data import load_corpus
+from core.errors import TrainingError
+from core.model_builder import build_model
+from core.progress import ProgressHooks
+from core.training import fit, train
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    from conftest import SMALL_CORPUS
+
+    return load_corpus(SMALL_CORPUS)
+
+
+def test_default_model_is_the_tutorials():
+    model = build_model(TrainingConfig())
+    kinds = [type(layer).__name__ for layer in model.layers]
+    assert kinds == ["Embedding", "LSTM", "Dense"]
+    embedding, lstm, dense = model.layers
+    assert (embedding.input_dim, embedding.output_dim) == (10_000, 32)
+    assert lstm.units == 32 and not lstm.return_sequences
+    assert dense.units == 1 and dense.activation.__name__ == "sigmoid"
+    assert type(model.optimizer).__name__ == "Adam"
+    assert model.loss == "binary_crossentropy"
+
+
+@pytest.mark.parametrize(
+    "changes, kinds",
+    [
+        ({"cell": "gru"}, ["Embedding", "GRU", "Dense"]),
+        ({"bidirectional": True}, ["Embedding", "Bidirectional", "Dense"]),
+        ({"recurrent_layers": 2, "dropout": 0.2}, ["Embedding", "LSTM", "Dropout", "LSTM", "Dropout", "Dense"]),
+        ({"pooling": "max"}, ["Embedding", "LSTM", "GlobalMaxPooling1D", "Dense"]),
+    ],
+)
+def test_options_build_the_named_layers(changes, kinds):
+    model = build_model(TrainingConfig(**changes))
+    assert [type(layer).__name__ for layer in model.layers] == kinds
+
+
+def test_recurrent_layers_stay_cudnn_eligible():
+    model = build_model(TrainingConfig(cell="gru", bidirectional=True, recurrent_layers=2, dropout=0.3))
+    for layer in model.layers:
+        rnn = getattr(layer, "forward_layer", layer)
+        if type(rnn).__name__ in ("LSTM", "GRU"):
+            assert rnn.recurrent_dropout == 0 and not rnn.unroll and rnn.use_bias
+            assert rnn.activation.__name__ == "tanh" and rnn.recurrent_activation.__name__ == "sigmoid"
+    assert not model.layers[0].mask_zero
+
+
+def test_train_reports_every_phase_epoch_and_batch(corpus, tiny_config):
+    events = []
+    hooks = ProgressHooks(
+        phase=lambda name: events.append(("phase", name)),
+        train_begin=lambda epochs, steps: events.append(("begin", epochs, steps)),
+        batch_end=lambda epoch, step, steps, logs: events.append(("batch", epoch, step)),
+        epoch_end=lambda epoch, logs: events.append(("epoch", epoch, sorted(logs))),
+        train_end=lambda history: events.append(("end",)),
+    )
+    model = train(corpus, tiny_config, hooks)
+    phases = [e[1] for e in events if e[0] == "phase"]
+    assert phases == ["building vocabulary", "vectorising", "training", "evaluating", "done"]
+    # 48 reviews, 20% held out -> 39 for training -> 5 batches of 8.
+    assert ("begin", 2, 5) in events
+    assert [e for e in events if e[0] == "batch"][:5] == [("batch", 1, s) for s in range(1, 6)]
+    epochs = [e for e in events if e[0] == "epoch"]
+    assert [e[1] for e in epochs] == [1, 2]
+    assert epochs[0][2] == ["accuracy", "loss", "seconds", "val_accuracy", "val_loss"]
+    assert len(model.history["loss"]) == len(model.history["val_accuracy"]) == 2
+    assert set(model.test_metrics) >= {"loss", "accuracy", "precision", "recall", "f1", "confusion_matrix", "roc_auc"}
+    assert model.test_metrics["count"] == 16
+
+
+def test_stop_ends_within_two_batches_and_keeps_weights_and_history(corpus, tiny_config):
+    stop = threading.Event()
+    seen = []
+
+    def batch_end(epoch, step, steps, logs):
+        seen.append((epoch, step))
+        if (epoch, step) == (2, 2):
+            stop.set()
+
+    config = tiny_config.replace(epochs=5)
+    model = train(corpus, config, ProgressHooks(batch_end=batch_end), stop)
+    assert seen[-1] == (2, 2), f"ran on after Stop: {seen[-3:]}"
+    assert model.training["stopped"] and model.training["epochs_done"] == 1
+    assert len(model.history["loss"]) == 1  # the cut-short epoch is not a point
+    assert model.test_metrics is None  # the user stopped; evaluation is theirs to ask for
+    probabilities = model.predict(["The film was wonderful.", "The film was awful."])
+    assert probabilities.shape == (2,) and np.all((probabilities >= 0) & (probabilities <= 1))
+
+
+def test_a_stop_requested_before_fit_trains_nothing(corpus, tiny_config):
+    stop = threading.Event()
+    stop.set()
+    model = train(corpus, tiny_config, stop_event=stop)
+    assert model.training["epochs_done"] == 0 and model.history["loss"] == []
+
+
+def test_early_stopping_restores_the_best_epoch(corpus, tiny_config):
+    config = tiny_config.replace(epochs=12, early_stopping=True, patience=1, learning_rate=0.05)
+    model = train(corpus, config)
+    assert model.training["restored_best"]
+    best = model.training["best_epoch"]
+    assert model.history["val_loss"][best - 1] == min(model.history["val_loss"])
+
+
+def test_a_diverging_loss_stops_with_a_clear_message():
+    x = np.random.RandomState(0).randint(0, 50, size=(64, 10)).astype("int32")
+    y = np.random.RandomState(1).randint(0, 2, size=64)
+    config = TrainingConfig(vocab_size=100, max_length=10, embedding_dim=4, units=4, epochs=3, batch_size=8, optimizer="sgd", learning_rate=1.0)
+    model = build_model(config, vocab_size=100)
+    model.layers[-1].kernel.assign(np.full((4, 1), np.nan, dtype="float32"))
+    with pytest.raises(TrainingError, match=r"diverged at epoch 1, batch 1.*Lower the learning rate"):
+        fit(model, x, y, config)
+
+
+def test_training_learns_the_small_corpus(trained_small_model):
+    probabilities = trained_small_model.predict(
+        [
+            "Saw it with friends. The film was wonderful. The cast was superb too. I loved it.",
+            "Saw it with friends. The film was awful. The cast was dull too. I hated it.",
+        ]
+    )
+    assert probabilities[0] > 0.5 > probabilities[1]
+    assert trained_small_model.test_metrics["accuracy"] >= 0.75
+
+
+@pytest.mark.slow
+def test_a_slice_of_the_real_data_learns_in_one_epoch(imdb_data):
+    from core.data import Corpus
+
+    full = load_corpus(imdb_data)
+    corpus = Corpus(full.train_texts[:4000], full.train_labels[:4000], full.test_texts[:2000], full.test_labels[:2000])
+    model = train(corpus, TrainingConfig(epochs=2, max_length=120, batch_size=64))
+    assert model.test_metrics["accuracy"] > 0.6
