@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 TESTS = Path(__file__).parent
-SMALL_CORPUS = TESTS / "data" / "aclImdb"
+SMALL_CORPUS = TESTS / "data" / "small_reviews"
 
 
 @pytest.fixture

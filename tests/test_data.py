@@ -45,8 +45,9 @@ def test_reviews_are_shuffled_so_a_validation_tail_holds_both_classes(small_corp
     assert load_corpus(small_corpus_dir).train_labels.tolist() == labels.tolist()  # same seed, same order
 
 
-def test_parent_folder_holding_aclImdb_is_accepted(small_corpus_dir):
-    assert len(load_corpus(small_corpus_dir.parent).train_texts) == 48
+def test_parent_folder_holding_aclImdb_is_accepted(corpus_copy):
+    assert corpus_copy.name == "aclImdb"
+    assert len(load_corpus(corpus_copy.parent).train_texts) == 48
 
 
 def test_missing_path_is_named(tmp_path):

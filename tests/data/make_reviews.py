@@ -1,4 +1,4 @@
-"""Writes the small review corpus under tests/data/aclImdb (committed; rerun to regenerate).
+"""Writes the small review corpus under tests/data/small_reviews (committed; rerun to regenerate).
 
 The reviews are our own short sentences, not IMDB's, in Stanford's aclImdb
 layout: {train,test}/{pos,neg}/<id>_<rating>.txt. Their sentiment words are
@@ -26,7 +26,7 @@ def review(rng: random.Random, words: list[str], verdicts: list[str]) -> str:
 
 def main() -> None:
     rng = random.Random(2026)
-    root = Path(__file__).parent / "aclImdb"
+    root = Path(__file__).parent / "small_reviews"
     counts = {"train": 24, "test": 8}
     positive_verdicts = ["I loved it.", "Highly recommended.", "I would watch it again."]
     negative_verdicts = ["I hated it.", "Avoid it.", "I want my time back."]
