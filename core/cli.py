@@ -160,6 +160,7 @@ def _train(args: argparse.Namespace, config: TrainingConfig, stdout: TextIO, std
         train_begin=bar.begin,
         batch_end=bar.batch,
         epoch_end=bar.epoch,
+        log=lambda message: stderr.write(message + "\n"),
         batch_interval=0.1,
     )
     stderr.write(f"Config: {config.describe()}; {config.epochs} epochs, batch {config.batch_size}.\n")

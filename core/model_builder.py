@@ -75,3 +75,57 @@ def summary_text(model: keras.Model) -> str:
     lines += [f"{name:<28}{kind:<20}{shape:<20}{params:>10,}" for name, kind, shape, params in rows]
     lines.append(f"Total trainable parameters: {sum(int(w.numpy().size) for w in model.trainable_weights):,}")
     return "\n".join(lines)
+
+
+def _recurrent_layers(model: keras.Model) -> list[keras.layers.Layer]:
+    found = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Bidirectional):
+            found += [layer.forward_layer, layer.backward_layer]
+        elif isinstance(layer, (keras.layers.LSTM, keras.layers.GRU)):
+            found.append(layer)
+    return found
+
+
+def cudnn_blockers(layer: keras.layers.Layer) -> list[str]:
+    """Why Keras could not run this LSTM/GRU with the fused cuDNN kernel (empty: it can).
+
+    These are the conditions Keras's TensorFlow backend checks before it
+    picks cuDNN (``cudnn_ok`` and the layers' ``inner_loop``).
+    """
+    cell = layer.cell
+    reasons = []
+    if cell.activation is not keras.activations.tanh:
+        reasons.append("activation is not tanh")
+    if cell.recurrent_activation is not keras.activations.sigmoid:
+        reasons.append("recurrent_activation is not sigmoid")
+    if layer.unroll:
+        reasons.append("unroll=True")
+    if not cell.use_bias:
+        reasons.append("use_bias=False")
+    if cell.recurrent_dropout:
+        reasons.append("recurrent_dropout > 0")
+    if isinstance(layer, keras.layers.GRU) and not cell.reset_after:
+        reasons.append("reset_after=False")
+    if getattr(layer, "use_cudnn", "auto") is False:
+        reasons.append("use_cudnn=False")
+    return reasons
+
+
+def cudnn_report(model: keras.Model) -> str:
+    """One line for the log: will the recurrent layers run on the cuDNN kernel?"""
+    import tensorflow as tf  # noqa: PLC0415
+
+    layers = _recurrent_layers(model)
+    if not layers:
+        return "cuDNN: the model has no recurrent layer."
+    blocked = {layer.name: cudnn_blockers(layer) for layer in layers if cudnn_blockers(layer)}
+    masked = any(getattr(layer, "mask_zero", False) for layer in model.layers)
+    if blocked:
+        detail = "; ".join(f"{name}: {', '.join(why)}" for name, why in blocked.items())
+        return f"cuDNN: not eligible ({detail}); the generic kernel is used."
+    eligible = "all recurrent layers are cuDNN-eligible" + (" (but a mask is set: cuDNN needs right-padding)" if masked else "")
+    gpus = tf.config.list_logical_devices("GPU")
+    if gpus:
+        return f"cuDNN: {eligible}; the cuDNN kernel will be used on {gpus[0].name}."
+    return f"cuDNN: {eligible}; no GPU here, so the CPU kernel is used."

@@ -27,6 +27,8 @@ class ProgressHooks:
     - ``epoch_end(epoch, logs)``: every log value, ``val_*`` included, and
       ``seconds``, the epoch's wall time.
     - ``train_end(history)``.
+    - ``log(message)``: facts worth a line in a log, such as whether the
+      cuDNN kernel will be used.
     """
 
     phase: Callable[[str], None] = _ignore
@@ -36,6 +38,7 @@ class ProgressHooks:
     batch_end: Callable[[int, int, int, dict], None] = _ignore
     epoch_end: Callable[[int, dict], None] = _ignore
     train_end: Callable[[dict], None] = _ignore
+    log: Callable[[str], None] = _ignore
     #: At most one batch_end call per this many seconds (the last batch of an
     #: epoch is always reported). 0 reports every batch.
     batch_interval: float = 0.0

@@ -12,6 +12,7 @@ the tutorial does, so it runs at the tutorial's speed.
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
@@ -24,9 +25,11 @@ from .config import TrainingConfig
 from .data import Corpus
 from .errors import TrainingError
 from .evaluation import classification_metrics
-from .model_builder import build_model
+from .model_builder import build_model, cudnn_report
 from .progress import ProgressHooks
 from .vectorizer import TextToSequence, build_vocabulary, vectorize
+
+logger = logging.getLogger(__name__)
 
 
 class StudioCallback(keras.callbacks.Callback):
@@ -206,6 +209,9 @@ def train(
 
     keras.utils.set_random_seed(config.seed)
     classifier = build_model(config, vocab_size=vectorizer.vocab_size)
+    report = cudnn_report(classifier)
+    logger.info(report)
+    hooks.log(report)
     hooks.phase("training")
     result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event)
 
