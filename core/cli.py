@@ -68,7 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     classify = commands.add_parser("classify", help="label reviews as positive or negative")
     classify.add_argument("--model", type=Path, required=True, help="a .keras file made by this app")
     classify.add_argument("reviews", nargs="*", help="reviews to classify; without any, read one per line from stdin")
-    classify.add_argument("--file", type=Path, help="a text file with one review per line")
+    classify.add_argument("--file", type=Path, help="a .txt file (one review per line) or a .csv/.tsv with a header row")
+    classify.add_argument("--text-column", help="the CSV column holding the reviews (default: 'review' or 'text')")
+    classify.add_argument("--label-column", help="a CSV column of true labels (0/1, pos/neg, ...): prints accuracy and a confusion matrix")
+    classify.add_argument("--out", type=Path, help="write text, label and probability to this CSV instead of printing")
     return parser
 
 
@@ -198,28 +201,42 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 def _classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args.reviews and args.file:
         raise UsageError("classify: give reviews as arguments or --file, not both.\n")
+    if (args.text_column or args.label_column) and not args.file:
+        raise UsageError("classify: --text-column and --label-column go with --file.\n")
+    labels = None
     if args.reviews:
         reviews = list(args.reviews)
         empty = [i for i, text in enumerate(reviews, 1) if not text.strip()]
         if empty:
             raise ConfigError(f"review {empty[0]} is empty; give some text to classify.")
+    elif args.file:
+        from .tables import read_reviews  # noqa: PLC0415
+
+        table = read_reviews(args.file, args.text_column, args.label_column)
+        reviews, labels = table.texts, table.labels
     else:
-        if args.file:
-            try:
-                lines = args.file.read_text(encoding="utf-8", errors="replace").splitlines()
-            except OSError as exc:
-                raise ConfigError(f"Cannot read {str(args.file)!r}: {exc.strerror}.") from None
-        else:
-            lines = stdin.read().splitlines()
-        reviews = [line for line in lines if line.strip()]
+        reviews = [line for line in stdin.read().splitlines() if line.strip()]
         if not reviews:
             raise ConfigError("no reviews to classify: the input is empty or only blank lines.")
     model = _load_model(args.model)
-    for text, probability in zip(reviews, model.predict(reviews)):
-        label = "positive" if probability >= 0.5 else "negative"
-        preview = " ".join(text.split())
-        preview = preview if len(preview) <= 70 else preview[:67] + "..."
-        stdout.write(f"{label}\t{probability:.4f}\t{preview}\n")
+    from .batch import classify_many  # noqa: PLC0415
+
+    probabilities = classify_many(model, reviews)
+    if args.out:
+        from .tables import write_results  # noqa: PLC0415
+
+        write_results(args.out, reviews, probabilities, labels)
+        stderr.write(f"Wrote {len(reviews):,} results to {args.out}\n")
+    else:
+        for text, probability in zip(reviews, probabilities):
+            label = "positive" if probability >= 0.5 else "negative"
+            preview = " ".join(text.split())
+            preview = preview if len(preview) <= 70 else preview[:67] + "..."
+            stdout.write(f"{label}\t{probability:.4f}\t{preview}\n")
+    if labels is not None:
+        from .evaluation import classification_metrics, format_metrics  # noqa: PLC0415
+
+        stdout.write(format_metrics(classification_metrics(labels, probabilities)).replace("test loss", "loss") + "\n")
     return 0
 
 

@@ -111,3 +111,28 @@ def test_bad_model_files_give_one_line_and_no_traceback(kind, tmp_path, model_pa
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "bad.keras" in lines[0]
+
+
+def test_classify_a_labelled_csv_into_a_results_file(model_path, tmp_path):
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text(
+        "review,sentiment\n"
+        '"Saw it with friends. The film was wonderful. The cast was superb too. I loved it.",pos\n'
+        '"Saw it with friends. The film was awful. The cast was dull too. I hated it.",neg\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "results.csv"
+    code, stdout, stderr = call("classify", "--model", str(model_path), "--file", str(reviews),
+                                "--text-column", "review", "--label-column", "sentiment", "--out", str(out))
+    assert code == 0, stderr
+    assert "accuracy 1.0000" in stdout
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "text,label,probability,true_label"
+
+
+def test_classify_csv_errors_name_the_column(model_path, tmp_path):
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text("body\nhello\n", encoding="utf-8")
+    code, _, err = call("classify", "--model", str(model_path), "--file", str(reviews), "--text-column", "review")
+    assert code == 1 and "no column 'review'" in err
+    code, _, err = call("classify", "--model", str(model_path), "--text-column", "review", "hi")
+    assert code == 2

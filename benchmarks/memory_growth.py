@@ -1,0 +1,64 @@
+"""Memory across repeated trainings in one process, as a long app session does them.
+
+    python benchmarks/memory_growth.py [--runs 5] [--epochs 2] [--data PATH]
+
+Each run is a whole ``core.training.train`` on the full data (vocabulary,
+vectors, model, fit, test evaluation), then ``keras.backend.clear_session()``
+and a garbage collection, which the app also does before each new run.
+Reports the resident set size after each run and the growth from the first
+to the last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import data_path, save, table  # noqa: E402
+
+
+def rss_mb() -> float:
+    """Current resident set size (not the peak), from /proc."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=2)
+    args = parser.parse_args()
+
+    import keras
+
+    from core.config import TrainingConfig
+    from core.data import load_corpus
+    from core.training import train
+
+    corpus = load_corpus(data_path(args.data))
+    rows = []
+    for run in range(1, args.runs + 1):
+        start = time.perf_counter()
+        model = train(corpus, TrainingConfig(epochs=args.epochs, seed=run))
+        accuracy = model.test_metrics["accuracy"]
+        del model
+        keras.backend.clear_session()
+        gc.collect()
+        rows.append({"run": run, "rss_mb": rss_mb(), "seconds": time.perf_counter() - start, "accuracy": accuracy})
+        print(f"run {run}: RSS {rows[-1]['rss_mb']:.0f} MB, {rows[-1]['seconds']:.0f} s, test accuracy {accuracy:.4f}", flush=True)
+    growth = rows[-1]["rss_mb"] - rows[0]["rss_mb"]
+    print()
+    print(table(rows, [("run", "run", "d"), ("rss_mb", "RSS MB", ".0f"), ("seconds", "seconds", ".0f"), ("accuracy", "test acc", ".4f")]))
+    print(f"\nRSS growth from run 1 to run {args.runs}: {growth:+.0f} MB")
+    print(f"results in {save('memory_growth', {'rows': rows, 'growth_mb': growth, 'epochs': args.epochs})}")
+
+
+if __name__ == "__main__":
+    main()

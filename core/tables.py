@@ -1,0 +1,141 @@
+"""Reviews in files people already have: text files, CSV and TSV.
+
+Used for batch classification and as a training source. A CSV or TSV has a
+header row; the caller names the text column (or we take one called
+``review`` or ``text``) and, optionally, a label column. Labels may be
+0/1, pos/neg, positive/negative or true/false, in any case; anything else
+is an error naming the line and the value.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .errors import DataError
+
+LABELS = {
+    "1": 1, "pos": 1, "positive": 1, "true": 1,
+    "0": 0, "neg": 0, "negative": 0, "false": 0,
+}
+TEXT_COLUMN_GUESSES = ("review", "text", "sentence", "content")
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # reviews can be long
+
+
+def parse_label(value: str, where: str) -> int:
+    """0 or 1 from a label as people write it; ``where`` names the line for the error."""
+    label = LABELS.get(value.strip().lower())
+    if label is None:
+        raise DataError(
+            f"{where}: the label {value!r} is not one of 0/1, pos/neg, positive/negative or true/false."
+        )
+    return label
+
+
+@dataclass
+class ReviewTable:
+    """Texts, with labels when the file has them."""
+
+    texts: list[str]
+    labels: np.ndarray | None = None
+    columns: list[str] = field(default_factory=list)
+    path: str = ""
+
+
+def _delimiter(path: Path) -> str:
+    return "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+
+
+def read_columns(path: str | Path) -> list[str]:
+    """The header of a CSV/TSV file, for choosing columns."""
+    path = Path(path)
+    _check_file(path)
+    with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
+        header = next(csv.reader(handle, delimiter=_delimiter(path)), None)
+    if not header:
+        raise DataError(f"{path.name} is empty: a CSV needs a header row naming its columns.")
+    return header
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise DataError(f"No file at {str(path)!r}. Check the path.")
+    if path.is_dir():
+        raise DataError(f"{str(path)!r} is a folder; choose a .txt, .csv or .tsv file.")
+
+
+def read_reviews(
+    path: str | Path,
+    text_column: str | None = None,
+    label_column: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReviewTable:
+    """Read a ``.txt`` (one review per line) or a ``.csv``/``.tsv`` with a header."""
+    path = Path(path)
+    _check_file(path)
+    if path.suffix.lower() not in (".csv", ".tsv", ".tab"):
+        if label_column:
+            raise DataError(f"{path.name} is plain text, which has no columns; use a CSV for labels.")
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            texts = [line.rstrip("\n") for line in handle if line.strip()]
+        if not texts:
+            raise DataError(f"{path.name} has no reviews: it is empty or only blank lines.")
+        return ReviewTable(texts, None, [], str(path))
+
+    total = path.stat().st_size
+    with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
+        reader = csv.reader(handle, delimiter=_delimiter(path))
+        header = next(reader, None)
+        if not header:
+            raise DataError(f"{path.name} is empty: a CSV needs a header row naming its columns.")
+        columns = [c.strip() for c in header]
+        if text_column is None:
+            text_column = next((c for c in columns if c.lower() in TEXT_COLUMN_GUESSES), None)
+            if text_column is None:
+                raise DataError(f"{path.name}: choose the text column (the columns are {', '.join(columns)}).")
+        for wanted in filter(None, (text_column, label_column)):
+            if wanted not in columns:
+                raise DataError(f"{path.name} has no column {wanted!r}; its columns are {', '.join(columns)}.")
+        text_at = columns.index(text_column)
+        label_at = columns.index(label_column) if label_column else None
+        texts: list[str] = []
+        labels: list[int] = []
+        for row in reader:
+            line = reader.line_num
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if len(row) <= max(text_at, label_at or 0):
+                raise DataError(f"{path.name}, line {line}: the row has {len(row)} field(s), too few for the {text_column!r} column.")
+            texts.append(row[text_at])
+            if label_at is not None:
+                labels.append(parse_label(row[label_at], f"{path.name}, line {line}"))
+            if progress and len(texts) % 20_000 == 0:
+                progress(handle.tell(), total)
+    if progress:
+        progress(total, total)
+    if not texts:
+        raise DataError(f"{path.name} has a header but no rows.")
+    return ReviewTable(texts, np.array(labels, dtype="int32") if label_at is not None else None, columns, str(path))
+
+
+def write_results(path: str | Path, texts: list[str], probabilities: np.ndarray, labels: np.ndarray | None = None, threshold: float = 0.5) -> Path:
+    """A CSV of text, label, probability (and the true label, when known)."""
+    path = Path(path)
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["text", "label", "probability"] + (["true_label"] if labels is not None else []))
+            for i, (text, probability) in enumerate(zip(texts, probabilities)):
+                row = [text, "positive" if probability >= threshold else "negative", f"{probability:.6f}"]
+                if labels is not None:
+                    row.append("positive" if labels[i] else "negative")
+                writer.writerow(row)
+    except OSError as exc:
+        raise DataError(f"Could not write {str(path)!r}: {exc.strerror or exc}.") from None
+    return path
