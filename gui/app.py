@@ -1,0 +1,66 @@
+"""Starting the desktop app: the QApplication, its names for QSettings, and the command line.
+
+``python main.py [--open MODEL.keras] [--review TEXT]`` lands in
+:func:`run_app`. With ``IMDB_STUDIO_FIRST_PAINT=1`` in the environment the
+app prints ``first-paint <time.monotonic()> tensorflow=<loaded?>`` at its
+first paint and quits; ``benchmarks/startup.py`` uses that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .settings import APPLICATION, ORGANIZATION
+
+FIRST_PAINT_ENV = "IMDB_STUDIO_FIRST_PAINT"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imdb-sentiment-studio",
+        description="IMDB Sentiment Studio: train, watch, save, open and use a sentiment model.",
+        epilog="Commands train, evaluate and classify run the command line instead (main.py train --help).",
+    )
+    parser.add_argument("--open", metavar="MODEL.keras", help="open this model at start")
+    parser.add_argument("--review", metavar="TEXT", help="put this review in the classify box (classified once a model is ready)")
+    return parser
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication, named so that QSettings finds the app's settings."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    """Open the main window; returns the exit code."""
+    app = make_application(argv)
+    args = build_parser().parse_args(app.arguments()[1:])  # Qt has taken its own options
+
+    from .main_window import MainWindow  # after the QApplication: widgets need it
+
+    window = MainWindow()
+    if os.environ.get(FIRST_PAINT_ENV):
+        def report_first_paint() -> None:
+            stamp = time.monotonic()
+            loaded = "tensorflow" in sys.modules
+            print(f"first-paint {stamp:.6f} tensorflow={'yes' if loaded else 'no'}", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        window.first_painted.connect(report_first_paint)
+    if args.review:
+        window.classify_panel.text_edit.setPlainText(args.review)
+        window.model_changed.connect(lambda _model: window.classify_panel.classify())
+    window.show()
+    if args.open:
+        QTimer.singleShot(0, lambda: window.open_model(args.open))
+    return app.exec()

@@ -1,0 +1,93 @@
+"""What the app remembers between sessions, behind one small QSettings wrapper.
+
+Keeping the keys in one place means the window never spells a settings key
+itself, and tests can point the whole app at a throw-away ini file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from core.config import TrainingConfig
+from core.data import DOWNLOAD, default_source
+from core.errors import ConfigError
+
+ORGANIZATION = "IMDB Sentiment Studio"
+APPLICATION = "IMDB Sentiment Studio"
+
+_DATA_SOURCE = "data/source"
+_CONFIG = "training/config_json"
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+_LAST_FOLDER = "files/last_folder"
+
+
+class StudioSettings:
+    """Data source, hyperparameters and window geometry, stored with QSettings."""
+
+    def __init__(self, store: QSettings | None = None):
+        # Without an explicit store, QSettings uses the organisation and
+        # application names that gui.app sets on the QApplication.
+        self.store = store if store is not None else QSettings()
+
+    @classmethod
+    def in_file(cls, path: str) -> "StudioSettings":
+        """Settings kept in one ini file (tests, benchmarks)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    # --- data source ------------------------------------------------------
+
+    def data_source(self) -> str:
+        """A path, "download", or "" when nothing is known yet.
+
+        An empty setting falls back to the IMDB_DATA environment variable.
+        """
+        value = str(self.store.value(_DATA_SOURCE, "") or "")
+        return value or default_source() or ""
+
+    def set_data_source(self, value: str | None) -> None:
+        self.store.setValue(_DATA_SOURCE, value or "")
+
+    # --- hyperparameters --------------------------------------------------
+
+    def config(self) -> TrainingConfig:
+        """The last hyperparameters; the tutorial's defaults if none or invalid."""
+        text = self.store.value(_CONFIG, "")
+        if not text:
+            return TrainingConfig()
+        try:
+            return TrainingConfig.from_json(str(text))
+        except ConfigError:
+            return TrainingConfig()  # an older or hand-edited value: start clean
+
+    def set_config(self, config: TrainingConfig) -> None:
+        self.store.setValue(_CONFIG, config.to_json())
+
+    # --- window -----------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value(_GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value(_STATE)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.store.setValue(_GEOMETRY, geometry)
+        self.store.setValue(_STATE, state)
+
+    # --- file dialogs -----------------------------------------------------
+
+    def last_folder(self) -> str:
+        return str(self.store.value(_LAST_FOLDER, "") or "")
+
+    def set_last_folder(self, folder: str) -> None:
+        self.store.setValue(_LAST_FOLDER, folder)
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+def is_download(source: str | None) -> bool:
+    return (source or "").strip() == DOWNLOAD

@@ -1,0 +1,230 @@
+"""Long engine calls (train, evaluate, open a model) on a QThread, reported as signals.
+
+The wiring follows superqt's ``new_worker_qthread``: a QObject worker is
+moved to a QThread, ``thread.started`` runs it, and its ``ended`` signal
+quits the thread and deletes the worker. The engine reports through plain
+callables (:class:`core.progress.ProgressHooks`); :class:`TaskWorker`
+turns each call into a signal, so widgets are only ever touched by slots
+running in the GUI thread.
+
+The work itself is a plain callable ``job(hooks, stop_event)``, so a test
+can call :meth:`TaskWorker.run` synchronously and collect the signals.
+
+Stop is a ``threading.Event`` that the GUI sets directly (a queued signal
+would wait behind the very training it is meant to stop). Once training has
+begun the engine stops after the current batch and keeps the model; before
+that (reading data, building the vocabulary) the worker abandons the run.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from core.config import TrainingConfig
+from core.errors import StudioError
+from core.progress import ProgressHooks
+
+log = logging.getLogger(__name__)
+
+#: What a worker runs: it reports to the hooks and honours the stop event.
+Job = Callable[[ProgressHooks, threading.Event], Any]
+
+#: Phases reported before training starts; a Stop during them abandons the run.
+_CANCELLABLE_PHASES = ("loading data", "building vocabulary", "vectorising", "training", "opening model")
+
+
+class Cancelled(Exception):
+    """Stop was pressed before there was anything to keep."""
+
+
+@dataclass
+class RunCounters:
+    """What the worker has seen so far, readable from any thread (plain ints)."""
+
+    batches: int = 0
+    epochs: int = 0
+
+
+class TaskWorker(QObject):
+    """Runs one job and reports its progress as Qt signals."""
+
+    phase = Signal(str)
+    download = Signal("qlonglong", "qlonglong")  # bytes so far, total (0 if unknown)
+    reading = Signal("qlonglong", "qlonglong")  # files or bytes read, total
+    train_begin = Signal(int, int)  # epochs, steps per epoch
+    batch = Signal(int, int, int, object)  # epoch, step, steps per epoch, logs dict
+    epoch = Signal(int, object)  # epoch, logs dict (loss, accuracy, val_*, seconds)
+    finished = Signal(object)  # the job's result: a SentimentModel
+    failed = Signal(str)  # a message fit to show the user
+    cancelled = Signal()  # stopped before there was anything to keep
+    ended = Signal()  # always last: after finished, failed or cancelled
+
+    def __init__(self, job: Job, stop_event: threading.Event | None = None, batch_interval: float = 0.05):
+        super().__init__()
+        self.job = job
+        self.stop_event = stop_event or threading.Event()
+        self.batch_interval = batch_interval
+        self.counters = RunCounters()
+
+    def hooks(self) -> ProgressHooks:
+        """Engine callbacks that emit this worker's signals."""
+        return ProgressHooks(
+            phase=self._on_phase,
+            download=self._on_download,
+            reading=self._on_reading,
+            train_begin=self.train_begin.emit,
+            batch_end=self._on_batch,
+            epoch_end=self._on_epoch,
+            batch_interval=self.batch_interval,
+        )
+
+    @Slot()
+    def run(self) -> None:
+        """Run the job; exactly one of finished/failed/cancelled, then ended."""
+        try:
+            result = self.job(self.hooks(), self.stop_event)
+        except Cancelled:
+            self.cancelled.emit()
+        except StudioError as exc:
+            self.failed.emit(str(exc))
+        except MemoryError:
+            self.failed.emit("Out of memory. Lower the vocabulary size, sequence length or batch size and try again.")
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the app down with it
+            log.error("Unexpected error in the worker:\n%s", traceback.format_exc())
+            self.failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
+        else:
+            self.finished.emit(result)
+        finally:
+            self.ended.emit()
+
+    # --- hooks (run in the worker thread) ---------------------------------
+
+    def _check_stop(self) -> None:
+        if self.stop_event.is_set():
+            raise Cancelled()
+
+    def _on_phase(self, name: str) -> None:
+        if name in _CANCELLABLE_PHASES:
+            self._check_stop()
+        self.phase.emit(name)
+
+    def _on_download(self, done: int, total: int) -> None:
+        self._check_stop()
+        self.download.emit(int(done), int(total))
+
+    def _on_reading(self, done: int, total: int) -> None:
+        self._check_stop()
+        self.reading.emit(int(done), int(total))
+
+    def _on_batch(self, epoch: int, step: int, steps: int, logs: dict) -> None:
+        self.counters.batches += 1
+        self.batch.emit(epoch, step, steps, _plain(logs))
+
+    def _on_epoch(self, epoch: int, logs: dict) -> None:
+        self.counters.epochs += 1
+        self.epoch.emit(epoch, _plain(logs))
+
+
+def _plain(logs: dict) -> dict[str, float]:
+    """Logs as plain floats (Keras may hand numpy or tensor scalars)."""
+    out = {}
+    for key, value in (logs or {}).items():
+        try:
+            out[str(key)] = float(value)
+        except (TypeError, ValueError):
+            continue
+    return out
+
+
+# --- jobs -------------------------------------------------------------------
+
+
+def _load(source: str | None, hooks: ProgressHooks):
+    from core.data import load_corpus  # light: no TensorFlow
+
+    hooks.phase("loading data")
+    return load_corpus(source or None, progress=hooks.reading, download_progress=hooks.download)
+
+
+def _warm_up(model) -> None:
+    """The first predict traces a graph (~0.5 s); do it here, not in the GUI thread."""
+    model.predict(["warm up"])
+
+
+class TrainJob:
+    """Read the data and train; keeps the corpus for a later Evaluate."""
+
+    def __init__(self, source: str | None, config: TrainingConfig, corpus=None):
+        self.source = source
+        self.config = config
+        self.corpus = corpus
+
+    def __call__(self, hooks: ProgressHooks, stop: threading.Event):
+        if self.corpus is None:
+            self.corpus = _load(self.source, hooks)
+        from core.training import train  # TensorFlow loads here, in the worker thread
+
+        model = train(self.corpus, self.config, hooks, stop)
+        _warm_up(model)
+        return model
+
+
+class EvaluateJob:
+    """Compute the test metrics of a model (for one whose training was stopped)."""
+
+    def __init__(self, model, source: str | None, corpus=None):
+        self.model = model
+        self.source = source
+        self.corpus = corpus
+
+    def __call__(self, hooks: ProgressHooks, stop: threading.Event):
+        if self.corpus is None:
+            self.corpus = _load(self.source, hooks)
+        hooks.phase("evaluating")
+        metrics = self.model.evaluate(self.corpus.test_texts, self.corpus.test_labels, stop_event=stop)
+        if metrics is None:
+            raise Cancelled()
+        hooks.phase("done")
+        return self.model
+
+
+class OpenJob:
+    """Load a model file (TensorFlow's import is the slow part of a first open)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def __call__(self, hooks: ProgressHooks, stop: threading.Event):
+        hooks.phase("opening model")
+        from core.sentiment_model import SentimentModel
+
+        model = SentimentModel.load(self.path)
+        _warm_up(model)
+        hooks.phase("done")
+        return model
+
+
+def start_in_thread(worker: TaskWorker, parent: QObject | None = None) -> QThread:
+    """Move ``worker`` to a new QThread and start it (superqt's new_worker_qthread wiring).
+
+    ``ended`` quits the thread and deletes the worker; the caller keeps both
+    references until ``thread.finished`` and must connect its own slots
+    before calling this.
+    """
+    thread = QThread(parent)
+    thread.setObjectName("studio-worker")
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    # Direct: QThread.quit is thread-safe, and a queued call would wait for the
+    # GUI thread, which may itself be waiting for this thread (closing the window).
+    worker.ended.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    worker.ended.connect(worker.deleteLater)
+    thread.start()
+    return thread

@@ -1,0 +1,151 @@
+"""The Qt worker driven directly: its run() called in this thread, its signals collected.
+
+Connections from a signal to a plain callable in the same thread are
+direct, so every emitted signal lands in the lists before run() returns.
+Real trainings on the small corpus; no part of our code is replaced.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, Slot
+
+from gui.training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, start_in_thread
+
+SIGNALS = ("phase", "download", "reading", "train_begin", "batch", "epoch", "finished", "failed", "cancelled", "ended")
+
+
+def collect(worker: TaskWorker) -> dict[str, list]:
+    """Every signal of ``worker`` as a list of argument tuples."""
+    seen: dict[str, list] = {name: [] for name in SIGNALS}
+    for name in SIGNALS:
+        getattr(worker, name).connect(lambda *args, _name=name: seen[_name].append(args))
+    return seen
+
+
+def test_training_reports_every_phase_batch_and_epoch(qapp, small_corpus_dir, tiny_config):
+    worker = TaskWorker(TrainJob(str(small_corpus_dir), tiny_config), batch_interval=0.0)
+    seen = collect(worker)
+    worker.run()
+
+    assert seen["failed"] == [] and seen["cancelled"] == []
+    assert len(seen["finished"]) == 1 and len(seen["ended"]) == 1
+    model = seen["finished"][0][0]
+    assert [p for (p,) in seen["phase"]] == ["loading data", "building vocabulary", "vectorising", "training", "evaluating", "done"]
+    assert seen["reading"] and seen["reading"][-1][0] == seen["reading"][-1][1]  # reading ends complete
+    (epochs, steps), = seen["train_begin"]
+    assert epochs == 2 and steps == 5  # 48 train reviews, 20% held out, batches of 8
+    assert len(seen["batch"]) == epochs * steps == worker.counters.batches
+    assert [(e, s) for e, s, _, _ in seen["batch"]][:steps] == [(1, s) for s in range(1, steps + 1)]
+    assert all(isinstance(logs["loss"], float) for *_, logs in seen["batch"])
+    # One epoch signal per finished epoch, carrying exactly the values of the history.
+    assert [e for e, _ in seen["epoch"]] == [1, 2]
+    for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
+        assert [logs[key] for _, logs in seen["epoch"]] == model.history[key]
+    assert model.test_metrics is not None and model.test_metrics["count"] == 16
+    assert 0.0 <= float(model.predict(["a wonderful film"])[0]) <= 1.0
+
+
+def test_stop_during_training_keeps_the_model_without_metrics(qapp, small_corpus_dir, tiny_config):
+    worker = TaskWorker(TrainJob(str(small_corpus_dir), tiny_config.replace(epochs=20)), batch_interval=0.0)
+    seen = collect(worker)
+    stop_at: list[int] = []
+
+    def stop_in_epoch_two(epoch, step, steps, logs):
+        if epoch == 2 and not stop_at:
+            stop_at.append(worker.counters.batches)
+            worker.stop_event.set()  # what the Stop button does
+
+    worker.batch.connect(stop_in_epoch_two)
+    worker.run()
+
+    assert seen["failed"] == [] and len(seen["finished"]) == 1
+    model = seen["finished"][0][0]
+    assert worker.counters.batches - stop_at[0] <= 1  # stopped after the batch it was in
+    assert model.training["stopped"] is True and model.training["epochs_done"] == 1
+    assert len(model.history["loss"]) == 1 and len(seen["epoch"]) == 1
+    assert model.test_metrics is None  # the test set was not evaluated after a Stop
+    assert "evaluating" not in [p for (p,) in seen["phase"]]
+
+    # The stopped model can still be evaluated (what the Evaluate button runs).
+    evaluator = TaskWorker(EvaluateJob(model, str(small_corpus_dir)))
+    evaluated = collect(evaluator)
+    evaluator.run()
+    assert evaluated["failed"] == [] and evaluated["finished"][0][0] is model
+    assert model.test_metrics["count"] == 16
+
+
+def test_stop_before_training_abandons_the_run(qapp, small_corpus_dir, tiny_config):
+    stop = threading.Event()
+    stop.set()
+    worker = TaskWorker(TrainJob(str(small_corpus_dir), tiny_config), stop)
+    seen = collect(worker)
+    worker.run()
+    assert seen["cancelled"] == [()] and seen["finished"] == [] and seen["failed"] == []
+    assert seen["ended"] == [()]
+    assert seen["batch"] == [] and seen["train_begin"] == []
+
+
+def test_missing_data_is_reported_as_a_message(qapp, tmp_path, tiny_config):
+    missing = tmp_path / "no-such-folder"
+    worker = TaskWorker(TrainJob(str(missing), tiny_config))
+    seen = collect(worker)
+    worker.run()
+    assert seen["finished"] == [] and seen["ended"] == [()]
+    (message,), = seen["failed"]
+    assert str(missing) in message and "does not exist" in message
+
+
+def test_an_unexpected_exception_becomes_a_message_not_a_crash(qapp):
+    def broken_job(hooks, stop):
+        hooks.phase("loading data")
+        raise RuntimeError("disk on fire")
+
+    worker = TaskWorker(broken_job)
+    seen = collect(worker)
+    worker.run()
+    assert seen["failed"] == [("Unexpected error (RuntimeError): disk on fire",)]
+    assert seen["ended"] == [()]
+
+
+def test_opening_a_damaged_file_fails_with_the_engines_message(qapp, tmp_path):
+    bad = tmp_path / "bad.keras"
+    bad.write_bytes(b"not a zip at all")
+    worker = TaskWorker(OpenJob(bad))
+    seen = collect(worker)
+    worker.run()
+    (message,), = seen["failed"]
+    assert "bad.keras" in message and "not a .keras model file" in message
+
+
+class Receiver(QObject):
+    """Lives in the GUI thread, so signals from the worker's thread are queued to it."""
+
+    def __init__(self):
+        super().__init__()
+        self.epochs: list[int] = []
+        self.results: list = []
+        self.threads: set = set()
+
+    @Slot(int, object)
+    def on_epoch(self, epoch, logs):
+        self.threads.add(QThread.currentThread())
+        self.epochs.append(epoch)
+
+    @Slot(object)
+    def on_finished(self, result):
+        self.threads.add(QThread.currentThread())
+        self.results.append(result)
+
+
+def test_worker_on_a_thread_reports_to_the_gui_thread_and_quits(qtbot, small_corpus_dir, tiny_config):
+    worker = TaskWorker(TrainJob(str(small_corpus_dir), tiny_config.replace(epochs=1)))
+    receiver = Receiver()
+    worker.epoch.connect(receiver.on_epoch)
+    worker.finished.connect(receiver.on_finished)
+    thread = start_in_thread(worker)
+    qtbot.waitUntil(lambda: bool(receiver.results) and thread.isFinished(), timeout=60_000)
+    assert receiver.results[0].training["epochs_done"] == 1 and receiver.epochs == [1]
+    assert receiver.threads == {QThread.currentThread()}  # slots ran in the GUI thread
+    thread.deleteLater()
