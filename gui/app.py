@@ -59,7 +59,8 @@ def run_app(argv: list[str]) -> int:
         window.first_painted.connect(report_first_paint)
     if args.review:
         window.classify_panel.text_edit.setPlainText(args.review)
-        window.model_changed.connect(lambda _model: window.classify_panel.classify())
+        # Once a model is ready and the window idle (Classify enabled), classify it.
+        window.task_ended.connect(lambda _task: window.classify_panel.classify() if window.model is not None else None)
     window.show()
     if args.open:
         QTimer.singleShot(0, lambda: window.open_model(args.open))

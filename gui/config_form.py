@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +52,8 @@ LABELS = {
     "restore_best_weights": "Restore best weights",
     "seed": "Random seed",
 }
+#: Labels of fields placed wherever there is room (not in the fixed columns).
+EXTRA_LABELS = {"jit_compile": "JIT compile (XLA)", "bucket_by_length": "Bucket by length"}
 #: Fields shown in the right-hand column; the rest go left, in declaration order.
 TRAINING_FIELDS = (
     "optimizer",
@@ -70,7 +71,7 @@ EARLY_STOPPING_FIELDS = ("patience", "restore_best_weights")
 
 
 def label_for(name: str) -> str:
-    return LABELS.get(name, name.replace("_", " ").capitalize())
+    return LABELS.get(name) or EXTRA_LABELS.get(name) or name.replace("_", " ").capitalize()
 
 
 class _DecimalSpinBox(QDoubleSpinBox):
@@ -97,9 +98,8 @@ class ConfigForm(QWidget):
         self._read_only = False
 
         header = QHBoxLayout()
-        self.preset_button = QToolButton(text="Preset")
+        self.preset_button = QPushButton("Presets")
         self.preset_button.setToolTip("Start from a named recipe")
-        self.preset_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.preset_menu = QMenu(self.preset_button)
         for name in PRESETS:
             action = self.preset_menu.addAction(name)
@@ -110,6 +110,7 @@ class ConfigForm(QWidget):
         self.reset_button.clicked.connect(self.reset_to_defaults)
         self.description = QLabel()
         self.description.setStyleSheet("color: palette(mid);")
+        self.header = header
         header.addWidget(self.preset_button)
         header.addWidget(self.reset_button)
         header.addStretch(1)
@@ -129,7 +130,13 @@ class ConfigForm(QWidget):
             self.widgets[f.name] = widget
             label = QLabel(label_for(f.name))
             label.setToolTip(widget.toolTip())
-            (right if f.name in TRAINING_FIELDS else left).addRow(label, widget)
+            if f.name in TRAINING_FIELDS:
+                column = right
+            elif f.name in LABELS:
+                column = left
+            else:  # a field the engine added later: keep the columns even
+                column = left if left.rowCount() <= right.rowCount() else right
+            column.addRow(label, widget)
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)

@@ -48,6 +48,7 @@ class DataSourcePanel(QGroupBox):
         self.folder_button.clicked.connect(self._choose_folder)
         self.local_radio.toggled.connect(self._update)
         self.path_edit.textChanged.connect(self._emit_changed)
+        self.path_edit.textChanged.connect(self.path_edit.setToolTip)
 
         row = QHBoxLayout()
         row.setSpacing(4)

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         config_group = QGroupBox("Hyperparameters")
         config_layout = QVBoxLayout(config_group)
         config_layout.addWidget(self.form)
-        config_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.form.header.insertWidget(2, self.unlock_button)
 
         self.train_button = QPushButton("Train")
         self.train_button.setToolTip("Train a new model with these settings (Ctrl+T)")
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         width = max(self.width(), 1000)
         self.splitters["main"].setSizes([self._left_width, width - self._left_width])
-        self.splitters["right"].setSizes([430, 330])
+        self.splitters["right"].setSizes([480, 290])
         self.splitters["bottom"].setSizes([400, 410])
 
     def save_settings(self) -> None:
