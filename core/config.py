@@ -53,6 +53,8 @@ class TrainingConfig:
     early_stopping: bool = field(default=False, metadata={"help": "stop when the validation loss stops improving"})
     patience: int = field(default=2, metadata=_range(0, 100, "epochs without improvement before early stopping"))
     restore_best_weights: bool = field(default=True, metadata={"help": "with early stopping, keep the weights of the best validation epoch"})
+    jit_compile: bool = field(default=False, metadata={"help": "compile the training step with XLA (ignored where cuDNN runs the recurrent layers)"})
+    bucket_by_length: bool = field(default=False, metadata={"help": "batch reviews of similar length and skip their shared padding"})
     seed: int = field(default=42, metadata=_range(0, 2**31 - 1, "random seed for the split, the shuffling and the initial weights"))
 
     def __post_init__(self) -> None:

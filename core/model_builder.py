@@ -31,7 +31,8 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
     name = "lstm" if config.cell == "lstm" else "gru"
 
     layers: list[keras.layers.Layer] = [
-        keras.Input(shape=(config.max_length,), dtype="int32", name="tokens"),
+        # With length buckets, batches come in several widths.
+        keras.Input(shape=(None if config.bucket_by_length else config.max_length,), dtype="int32", name="tokens"),
         keras.layers.Embedding(vocab_size, config.embedding_dim, name="embedding"),
     ]
     for index in range(config.recurrent_layers):
@@ -52,6 +53,7 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
         optimizer=_OPTIMIZERS[config.optimizer](learning_rate=config.learning_rate),
         loss="binary_crossentropy",
         metrics=["accuracy"],
+        jit_compile=config.jit_compile,
     )
     return model
 

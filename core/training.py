@@ -25,6 +25,7 @@ from .config import TrainingConfig
 from .data import Corpus
 from .errors import TrainingError
 from .evaluation import classification_metrics
+from .batching import LengthBuckets
 from .model_builder import build_model, cudnn_report
 from .progress import ProgressHooks
 from .vectorizer import TextToSequence, build_vocabulary, vectorize
@@ -134,15 +135,22 @@ def fit(
         names = ["accuracy", "loss"] + (["val_accuracy", "val_loss"] if config.validation_split else [])
         history: dict[str, list[float]] = {name: [] for name in names}
     else:
-        keras_history = model.fit(
-            x,
-            y,
-            epochs=config.epochs,
-            batch_size=config.batch_size,
-            validation_split=config.validation_split,
-            callbacks=callbacks,
-            verbose=0,
-        )
+        if config.bucket_by_length:
+            # Hold out the last fraction, as validation_split does, then bucket both parts.
+            split = len(x) - int(len(x) * config.validation_split)
+            train_data = LengthBuckets(x[:split], y[:split], config.batch_size, shuffle=True, seed=config.seed)
+            validation = LengthBuckets(x[split:], y[split:], config.batch_size, shuffle=False) if split < len(x) else None
+            keras_history = model.fit(train_data, validation_data=validation, epochs=config.epochs, callbacks=callbacks, verbose=0)
+        else:
+            keras_history = model.fit(
+                x,
+                y,
+                epochs=config.epochs,
+                batch_size=config.batch_size,
+                validation_split=config.validation_split,
+                callbacks=callbacks,
+                verbose=0,
+            )
         history = {key: [float(v) for v in values] for key, values in keras_history.history.items()}
     seconds = time.perf_counter() - start
 

@@ -144,3 +144,12 @@ def test_a_slice_of_the_real_data_learns_in_one_epoch(imdb_data):
     corpus = Corpus(full.train_texts[:4000], full.train_labels[:4000], full.test_texts[:2000], full.test_labels[:2000])
     model = train(corpus, TrainingConfig(epochs=2, max_length=120, batch_size=64))
     assert model.test_metrics["accuracy"] > 0.6
+
+
+def test_fast_options_train_with_buckets_and_xla(corpus, tiny_config):
+    config = tiny_config.replace(bucket_by_length=True, jit_compile=True, batch_size=16)
+    events = []
+    model = train(corpus, config, ProgressHooks(batch_end=lambda e, s, n, logs: events.append((e, s, n))))
+    assert len(model.history["val_loss"]) == 2 and model.test_metrics["count"] == 16
+    assert events[-1] == (2, 3, 3)  # 39 training reviews in batches of 16
+    assert model.classifier.input_shape == (None, None)  # batches come in several widths

@@ -1,0 +1,45 @@
+"""Length buckets: every review once per epoch, shared padding trimmed, pre-padding kept."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.batching import LengthBuckets, review_lengths
+
+
+def padded(lengths, width=12):
+    rng = np.random.default_rng(0)
+    x = np.zeros((len(lengths), width), dtype="int32")
+    for row, length in enumerate(lengths):
+        if length:
+            x[row, -length:] = rng.integers(1, 50, size=length)
+    return x
+
+
+def test_review_lengths_of_pre_padded_rows():
+    assert review_lengths(padded([0, 1, 5, 12])).tolist() == [0, 1, 5, 12]
+
+
+def test_every_review_once_per_epoch_and_batches_only_trim_shared_padding():
+    lengths = [3, 12, 1, 7, 7, 2, 9, 0, 5, 11]
+    x, y = padded(lengths), np.arange(10)
+    buckets = LengthBuckets(x, y, batch_size=3, shuffle=True, seed=1, round_to=2)
+    for _ in range(2):
+        seen = []
+        for i in range(len(buckets)):
+            xb, yb = buckets[i]
+            seen += yb.tolist()
+            assert xb.shape[1] % 2 == 0 or xb.shape[1] == 12
+            # Trimming removed only padding: each row is the original row's tail.
+            for row, label in zip(xb, yb):
+                assert np.array_equal(row, x[label, -xb.shape[1]:])
+                assert (x[label, : 12 - xb.shape[1]] == 0).all()
+        assert sorted(seen) == list(range(10))
+        buckets.on_epoch_end()
+
+
+def test_similar_lengths_share_a_batch():
+    lengths = [1, 12, 2, 11, 1, 12]
+    buckets = LengthBuckets(padded(lengths), np.arange(6), batch_size=2, shuffle=False, round_to=1)
+    widths = sorted(buckets[i][0].shape[1] for i in range(len(buckets)))
+    assert widths == [1, 11, 12]
