@@ -83,3 +83,51 @@ def format_metrics(metrics: dict) -> str:
         f"confusion matrix (rows true, columns predicted; neg, pos):\n"
         f"  neg {tn:>7,} {fp:>7,}\n  pos {fn:>7,} {tp:>7,}"
     )
+
+
+class TestPredictions:
+    """The test set's labels and predicted probabilities, kept with the model.
+
+    With them the evaluation view recomputes the matrix, the ROC curve and
+    the metrics for any threshold, after training or after opening a file,
+    without the data. The most confidently wrong reviews keep their text.
+    """
+
+    WRONG_KEPT = 100
+
+    def __init__(self, labels: np.ndarray, probabilities: np.ndarray, wrong: list[dict] | None = None):
+        self.labels = np.asarray(labels, dtype="int32")
+        self.probabilities = np.asarray(probabilities, dtype="float32")
+        self.wrong = wrong or []
+
+    @classmethod
+    def from_texts(cls, texts: list[str], labels: np.ndarray, probabilities: np.ndarray) -> "TestPredictions":
+        labels = np.asarray(labels)
+        probabilities = np.asarray(probabilities, dtype="float32")
+        confidence_wrong = np.abs(probabilities - labels)  # 1.0 is a sure mistake
+        order = np.argsort(-confidence_wrong, kind="stable")
+        wrong = [
+            {"index": int(i), "text": texts[i], "label": int(labels[i]), "probability": float(probabilities[i])}
+            for i in order[: cls.WRONG_KEPT]
+            if confidence_wrong[i] > 0.5
+        ]
+        return cls(labels, probabilities, wrong)
+
+    def metrics(self, threshold: float = 0.5) -> dict:
+        return classification_metrics(self.labels, self.probabilities, threshold)
+
+    def roc(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return roc_curve(self.labels, self.probabilities)
+
+    def to_dict(self) -> dict:
+        return {
+            "labels": self.labels.tolist(),
+            "probabilities": [round(float(p), 6) for p in self.probabilities],
+            "wrong": self.wrong,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "TestPredictions | None":
+        if not data:
+            return None
+        return cls(np.array(data["labels"]), np.array(data["probabilities"]), data.get("wrong", []))

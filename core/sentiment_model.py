@@ -28,7 +28,7 @@ import numpy as np
 from . import __version__
 from .config import TrainingConfig
 from .errors import ConfigError, ModelFileError
-from .evaluation import classification_metrics
+from .evaluation import TestPredictions
 from .model_builder import summary_text
 from .model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from .vectorizer import TextToSequence, as_string_tensor, vectorize
@@ -57,6 +57,7 @@ class SentimentModel:
         config: TrainingConfig,
         history: dict | None = None,
         test_metrics: dict | None = None,
+        test_predictions: TestPredictions | None = None,
         training: dict | None = None,
         source: dict | None = None,
         end_to_end: keras.Model | None = None,
@@ -67,6 +68,8 @@ class SentimentModel:
         self.config = config
         self.history = history or {}
         self.test_metrics = test_metrics
+        #: Per-review test results, for the evaluation view (None until evaluated).
+        self.test_predictions = test_predictions
         self.training = training or {}
         self.source = source or {}
         self.path = path
@@ -103,7 +106,8 @@ class SentimentModel:
         probabilities = predict_probabilities(self.classifier, self.vectorize(texts), stop_event=stop_event)
         if probabilities is None:
             return None
-        self.test_metrics = classification_metrics(labels, probabilities)
+        self.test_predictions = TestPredictions.from_texts(list(texts), labels, probabilities)
+        self.test_metrics = self.test_predictions.metrics()
         return self.test_metrics
 
     def summary(self) -> str:
@@ -124,6 +128,7 @@ class SentimentModel:
             "config": self.config.to_dict(),
             "history": self.history,
             "test_metrics": self.test_metrics,
+            "test_predictions": self.test_predictions.to_dict() if self.test_predictions else None,
             "training": self.training,
             "source": self.source,
             "max_length": self.vectorizer.max_length,
@@ -180,6 +185,7 @@ class SentimentModel:
             config=config,
             history=metadata.get("history") or {},
             test_metrics=metadata.get("test_metrics"),
+            test_predictions=TestPredictions.from_dict(metadata.get("test_predictions")),
             training=metadata.get("training") or {},
             source=metadata.get("source") or {},
             end_to_end=end_to_end,

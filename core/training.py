@@ -24,7 +24,7 @@ import numpy as np
 from .config import TrainingConfig
 from .data import Corpus
 from .errors import TrainingError
-from .evaluation import classification_metrics
+from .evaluation import TestPredictions
 from .batching import LengthBuckets
 from .model_builder import build_model, cudnn_report
 from .progress import ProgressHooks
@@ -223,19 +223,21 @@ def train(
     hooks.phase("training")
     result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event)
 
-    metrics = None
+    metrics = predictions = None
     if not result.stopped or evaluate_after_stop:
         hooks.phase("evaluating")
         evaluation_stop = None if evaluate_after_stop else stop_event
         probabilities = predict_probabilities(classifier, x_test, stop_event=evaluation_stop)
         if probabilities is not None:
-            metrics = classification_metrics(corpus.test_labels, probabilities)
+            predictions = TestPredictions.from_texts(corpus.test_texts, corpus.test_labels, probabilities)
+            metrics = predictions.metrics()
     model = SentimentModel(
         vectorizer=vectorizer,
         classifier=classifier,
         config=config,
         history=result.history,
         test_metrics=metrics,
+        test_predictions=predictions,
         training={
             "stopped": result.stopped,
             "best_epoch": result.best_epoch,

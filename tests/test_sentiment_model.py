@@ -106,3 +106,13 @@ def test_summary_lists_layers_and_parameters(trained_small_model):
     text = trained_small_model.summary()
     assert "embedding" in text and "lstm" in text and "sentiment" in text
     assert "Total trainable parameters" in text
+
+
+def test_test_predictions_travel_with_the_file(trained_small_model, tmp_path):
+    predictions = trained_small_model.test_predictions
+    assert len(predictions.labels) == len(predictions.probabilities) == 16
+    assert predictions.metrics() == trained_small_model.test_metrics
+    loaded = SentimentModel.load(trained_small_model.save(tmp_path / "model.keras"))
+    np.testing.assert_allclose(loaded.test_predictions.probabilities, predictions.probabilities, atol=1e-6)
+    assert loaded.test_predictions.metrics(0.3)["confusion_matrix"] == predictions.metrics(0.3)["confusion_matrix"]
+    assert loaded.test_predictions.wrong == predictions.wrong
