@@ -78,8 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data",
-        help="the aclImdb folder or its .tar.gz, or 'download' (default: $IMDB_DATA, else download once into the Keras cache)",
+        help="the aclImdb folder or its .tar.gz, a .csv/.tsv of labelled reviews, a folder with pos/ and neg/, "
+        "'keras-imdb' (Keras's own arrays) or 'download' (default: $IMDB_DATA, else download once into the Keras cache)",
     )
+    group = parser.add_argument_group("your own reviews (CSV/TSV files and pos/ neg/ folders)")
+    group.add_argument("--text-column", help="the column holding the review text (default: 'review' or 'text')")
+    group.add_argument("--label-column", help="the column holding the label: 0/1, pos/neg, positive/negative, true/false")
+    group.add_argument("--test-data", help="a second file or folder with the test reviews (default: a stratified split)")
+    group.add_argument("--test-fraction", type=float, default=0.2, help="share held out for testing without --test-data (default 0.2)")
 
 
 def config_from_args(args: argparse.Namespace) -> TrainingConfig:
@@ -129,14 +135,17 @@ def _data_source(args: argparse.Namespace) -> str | None:
     return args.data or default_source()
 
 
-def _load_data(args: argparse.Namespace, stderr: TextIO):
+def _load_data(args: argparse.Namespace, stderr: TextIO, vocab_size: int = 10_000):
     from .data import load_corpus  # noqa: PLC0415
+    from .sources import SourceOptions  # noqa: PLC0415
 
+    options = SourceOptions(text_column=args.text_column, label_column=args.label_column, test_path=args.test_data,
+                            test_fraction=args.test_fraction, num_words=vocab_size)
     source = _data_source(args)
     stderr.write(f"Reading reviews from {source or 'the download (cached in the Keras folder)'}...\n")
     download = _Bar("Downloading", stderr, unit="MB", scale=1 / 1e6)
     start = time.perf_counter()
-    corpus = load_corpus(source, download_progress=download.update)
+    corpus = load_corpus(source, download_progress=download.update, options=options)
     download.close()
     stderr.write(f"Read {corpus.summary()} in {time.perf_counter() - start:.1f} s.\n")
     if corpus.undecodable_files:
@@ -150,7 +159,7 @@ def _train(args: argparse.Namespace, config: TrainingConfig, stdout: TextIO, std
         raise ConfigError(f"--out must end in .keras; got {str(out)!r}.")
     if not out.expanduser().parent.is_dir():
         raise ConfigError(f"--out: the folder {str(out.expanduser().parent)!r} does not exist.")
-    corpus = _load_data(args, stderr)
+    corpus = _load_data(args, stderr, config.vocab_size)
 
     from .evaluation import format_metrics  # noqa: PLC0415
     from .progress import ProgressHooks  # noqa: PLC0415

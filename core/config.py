@@ -47,6 +47,7 @@ class TrainingConfig:
     # Optimisation.
     optimizer: str = field(default="adam", metadata=_choice(OPTIMIZERS, "optimizer"))
     learning_rate: float = field(default=0.001, metadata=_range(1e-6, 1.0, "learning rate"))
+    clipnorm: float = field(default=0.0, metadata=_range(0.0, 100.0, "clip the norm of each gradient step to this (0: off); steadies recurrent training"))
     epochs: int = field(default=10, metadata=_range(1, 1_000, "passes over the training data"))
     batch_size: int = field(default=128, metadata=_range(1, 8_192, "reviews per gradient step"))
     validation_split: float = field(default=0.2, metadata=_range(0.0, 0.5, "fraction of the training reviews held out for validation"))

@@ -56,6 +56,9 @@ class Corpus:
     source: dict = field(default_factory=dict)
     #: Files that were not valid UTF-8 and were decoded with replacement.
     undecodable_files: int = 0
+    #: A word that stands for "out of vocabulary" in the texts and must never
+    #: enter the vocabulary (Keras's pre-tokenised IMDB arrays have one).
+    oov_token: str | None = None
 
     def summary(self) -> str:
         def balance(labels: np.ndarray) -> str:
@@ -92,14 +95,28 @@ def load_corpus(
     download_progress: Progress | None = None,
     url: str | None = None,
     seed: int = SHUFFLE_SEED,
+    options=None,
 ) -> Corpus:
     """Read the labelled reviews from ``source``.
 
-    ``source`` is a folder in the ``aclImdb`` layout, a ``.tar.gz`` of it, or
-    ``None``/``"download"`` for Stanford's archive, fetched once into the
-    Keras cache. ``progress`` follows the reading; ``download_progress`` the
-    download, if one happens.
+    ``source`` is one of:
+
+    - ``None`` or ``"download"``: Stanford's archive, fetched once into the Keras cache;
+    - a folder in the ``aclImdb`` layout (``train/`` and ``test/``, each with
+      ``pos/`` and ``neg/``), or the ``.tar.gz`` of it, read in place;
+    - a folder with ``pos/`` and ``neg/`` subfolders (one review per file);
+    - a ``.csv`` or ``.tsv`` file with a text column and a label column;
+    - ``"keras-imdb"``: Keras's own pre-tokenised IMDB arrays, decoded to words.
+
+    ``options`` (a :class:`core.sources.SourceOptions`) names the columns and
+    the test set of the last three. ``progress`` follows the reading;
+    ``download_progress`` the download, if one happens.
     """
+    from .sources import KERAS_IMDB, SourceOptions, check_both_classes, is_class_folder  # noqa: PLC0415
+
+    options = options or SourceOptions()
+    if source is not None and str(source) == KERAS_IMDB:
+        return _finish(_keras_corpus(options, seed), "Keras IMDB (keras.datasets.imdb)", "keras-imdb", KERAS_IMDB)
     if source is None or str(source) == DOWNLOAD:
         path = download_dataset(url=url, progress=download_progress)
         kind = "download"
@@ -108,8 +125,11 @@ def load_corpus(
         if not path.exists():
             raise DataError(
                 f"The data path {str(path)!r} does not exist. Choose the aclImdb folder or "
-                f"its .tar.gz, or leave the path empty to download the dataset."
+                f"its .tar.gz, a CSV file, a folder with pos/ and neg/, or leave the path empty to download the dataset."
             )
+        if is_class_folder(path) or path.suffix.lower() in (".csv", ".tsv", ".tab"):
+            return _finish(_labelled_corpus(path, options, progress), f"your reviews ({path.name})",
+                           "folder of classes" if path.is_dir() else "table", str(path))
         kind = "folder" if path.is_dir() else "archive"
 
     if path.is_dir():
@@ -118,18 +138,51 @@ def load_corpus(
         reviews = _read_archive(path, progress)
 
     corpus = _assemble(reviews, seed)
+    check_both_classes(corpus.train_labels, "training data")
+    corpus = _finish(corpus, "IMDB (aclImdb)", kind, str(path))
+    if kind == "download":
+        corpus.source["url"] = url or os.environ.get(URL_ENV) or DATASET_URL
+    return corpus
+
+
+def _finish(corpus: "Corpus", name: str, kind: str, path: str) -> "Corpus":
+    """Record where the reviews came from and what they hold; saved with the model."""
     corpus.source = {
-        "name": "IMDB (aclImdb)",
+        "name": name,
         "kind": kind,
-        "path": str(path),
+        "path": path,
         "train_count": len(corpus.train_texts),
         "test_count": len(corpus.test_texts),
         "train_positive": int(corpus.train_labels.sum()),
         "test_positive": int(corpus.test_labels.sum()),
     }
-    if kind == "download":
-        corpus.source["url"] = url or os.environ.get(URL_ENV) or DATASET_URL
     return corpus
+
+
+def _labelled_corpus(path: Path, options, progress: Progress | None) -> "Corpus":
+    from .sources import check_both_classes, load_labelled, stratified_split  # noqa: PLC0415
+
+    texts, labels, undecodable = load_labelled(path, options, progress)
+    check_both_classes(labels, f"file {path.name}" if path.is_file() else f"folder {path.name}")
+    if options.test_path:
+        test_path = Path(options.test_path).expanduser()
+        if not test_path.exists():
+            raise DataError(f"The test data path {str(test_path)!r} does not exist.")
+        test_texts, test_labels, more = load_labelled(test_path, options, None)
+        check_both_classes(test_labels, "test data")
+        order = np.random.RandomState(options.split_seed).permutation(len(texts))
+        corpus = Corpus([texts[i] for i in order], labels[order], test_texts, test_labels)
+        undecodable += more
+    else:
+        corpus = Corpus(*stratified_split(texts, labels, options.test_fraction, options.split_seed))
+    corpus.undecodable_files = undecodable
+    return corpus
+
+
+def _keras_corpus(options, seed: int) -> "Corpus":
+    from .sources import OOV_MARK, load_keras_imdb  # noqa: PLC0415
+
+    return Corpus(*load_keras_imdb(options, seed), oov_token=OOV_MARK)
 
 
 @dataclass

@@ -50,7 +50,7 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
 
     model = keras.Sequential(layers, name="sentiment_classifier")
     model.compile(
-        optimizer=_OPTIMIZERS[config.optimizer](learning_rate=config.learning_rate),
+        optimizer=_OPTIMIZERS[config.optimizer](learning_rate=config.learning_rate, clipnorm=config.clipnorm or None),
         loss="binary_crossentropy",
         metrics=["accuracy"],
         jit_compile=config.jit_compile,

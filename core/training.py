@@ -209,7 +209,7 @@ def train(
     hooks = hooks or ProgressHooks()
     stop_event = stop_event or threading.Event()
     hooks.phase("building vocabulary")
-    vocabulary = build_vocabulary(corpus.train_texts, config.vocab_size)
+    vocabulary = build_vocabulary(corpus.train_texts, config.vocab_size, exclude=[corpus.oov_token] if corpus.oov_token else ())
     vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
     hooks.phase("vectorising")
     x_train = vectorize(vectorizer, corpus.train_texts)

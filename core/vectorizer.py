@@ -90,13 +90,15 @@ class TextToSequence(keras.layers.Layer):
         return config
 
 
-def build_vocabulary(texts: Sequence[str], vocab_size: int, batch_size: int = 4096) -> list[str]:
-    """The ``vocab_size - 2`` most frequent words of ``texts`` (ties by spelling)."""
+def build_vocabulary(texts: Sequence[str], vocab_size: int, batch_size: int = 4096, exclude: Iterable[str] = ()) -> list[str]:
+    """The ``vocab_size - 2`` most frequent words of ``texts`` (ties by spelling), less ``exclude``."""
     counts: Counter[bytes] = Counter()
     for start in range(0, len(texts), batch_size):
         words = split_words(as_string_tensor(texts[start : start + batch_size])).flat_values
         unique, _, count = tf.unique_with_counts(words)
         counts.update(dict(zip(unique.numpy().tolist(), count.numpy().tolist())))
+    for word in exclude:
+        counts.pop(word.encode("utf-8"), None)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [word.decode("utf-8") for word, _ in ranked[: vocab_size - RESERVED]]
 
