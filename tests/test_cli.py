@@ -136,3 +136,12 @@ def test_classify_csv_errors_name_the_column(model_path, tmp_path):
     assert code == 1 and "no column 'review'" in err
     code, _, err = call("classify", "--model", str(model_path), "--text-column", "review", "hi")
     assert code == 2
+
+
+def test_fast_flag_is_the_fast_preset():
+    from core.config import preset
+
+    assert parse(["train", "--fast"])[1] == preset("Fast")
+    assert parse(["train", "--fast", "--epochs", "3"])[1] == preset("Fast").replace(epochs=3)
+    with pytest.raises(UsageError):
+        parse(["train", "--fast", "--preset", "GRU"])

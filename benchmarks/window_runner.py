@@ -1,0 +1,73 @@
+"""Drive one training through the real main window, offscreen, for the GUI benchmarks.
+
+``run_in_window`` builds the window exactly as the app does, fills the data
+field and the form, clicks Train and spins the Qt event loop until the run
+ends. With ``heartbeat`` it also runs a 10 ms QTimer in the GUI thread and
+records the gap between every two ticks: a stalled GUI thread shows up as a
+long gap.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def run_in_window(data: str, config, heartbeat: bool = False) -> dict:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+    from gui.settings import StudioSettings
+
+    app = QApplication.instance() or QApplication([])
+    settings_file = os.path.join(tempfile.mkdtemp(), "settings.ini")
+    window = MainWindow(StudioSettings.in_file(settings_file))
+    window.auto_answer = True
+    window.data_panel.set_source(data)
+    window.form.set_config(config)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    timer = QTimer()
+    timer.setInterval(10)
+    last = [0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    if heartbeat:
+        timer.timeout.connect(tick)
+
+    loop = QEventLoop()
+    window.task_ended.connect(lambda task: loop.quit())
+    start = time.perf_counter()
+    clock.start()
+    if heartbeat:
+        timer.start()
+    if not window.start_training():
+        raise RuntimeError(f"training did not start: {window.last_error}")
+    loop.exec()
+    seconds = time.perf_counter() - start
+    timer.stop()
+    model = window.model
+    if model is None or window.last_error:
+        raise RuntimeError(f"training failed: {window.last_error}")
+    result = {
+        "run_seconds": seconds,
+        "fit_seconds": model.training["seconds"],
+        "epoch_seconds": model.history["seconds"],
+        "test_accuracy": (model.test_metrics or {}).get("accuracy"),
+        "gaps_ms": gaps,
+    }
+    window.close()
+    app.processEvents()
+    return result
