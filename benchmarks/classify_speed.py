@@ -1,4 +1,4 @@
-"""How fast a trained model answers: one typed review, one explanation, 10,000 reviews.
+"""How fast a trained model answers: one typed review, one explanation, 10,000 reviews, a 1 MB review.
 
     python benchmarks/classify_speed.py --model model.keras [--data PATH]
 
@@ -61,11 +61,14 @@ def main() -> None:
     one = timed(lambda: model.predict([typed]), 50)
     explanation = timed(lambda: explain(model, long_review), 10)
     many = timed(lambda: classify_many(model, batch), 3)
+    megabyte = (" ".join(corpus.test_texts) * 2)[:1_000_000]
+    huge = timed(lambda: model.predict([megabyte]), 5)
 
     rows = [
         {"what": "one typed review", "median_ms": statistics.median(one) * 1000, "runs": len(one)},
         {"what": "explain a 250-token review", "median_ms": statistics.median(explanation) * 1000, "runs": len(explanation)},
         {"what": "classify 10,000 reviews", "median_ms": statistics.median(many) * 1000, "runs": len(many)},
+        {"what": "classify one 1 MB review", "median_ms": statistics.median(huge) * 1000, "runs": len(huge)},
     ]
     print(table(rows, [("what", "what", ""), ("median_ms", "median ms", ",.1f"), ("runs", "runs", "d")]))
     print(f"\nresults in {save('classify_speed', {'rows': rows, 'model': args.model or 'trained 1 epoch'})}")
