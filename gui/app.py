@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from .settings import APPLICATION, ORGANIZATION
 
 FIRST_PAINT_ENV = "IMDB_STUDIO_FIRST_PAINT"
+TABS = ("training", "evaluation", "runs", "batch")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--open", metavar="MODEL.keras", help="open this model at start")
     parser.add_argument("--review", metavar="TEXT", help="put this review in the classify box (classified once a model is ready)")
+    parser.add_argument("--tab", choices=TABS, help="show this tab of the right-hand side at start")
     return parser
 
 
@@ -61,6 +63,8 @@ def run_app(argv: list[str]) -> int:
         window.classify_panel.text_edit.setPlainText(args.review)
         # Once a model is ready and the window idle (Classify enabled), classify it.
         window.task_ended.connect(lambda _task: window.classify_panel.classify() if window.model is not None else None)
+    if args.tab:
+        window.tabs.setCurrentIndex(TABS.index(args.tab))
     window.show()
     if args.open:
         QTimer.singleShot(0, lambda: window.open_model(args.open))

@@ -1,10 +1,16 @@
-"""Type a review, see what the model thinks: the label and the probability as a bar.
+"""Type a review, see what the model thinks: the label, the probability, and why.
 
 The panel knows nothing about models: the window hands it a predictor
-(``list[str] -> probabilities``) when a model is ready and takes it away
-while a worker runs, so the GUI thread never calls the model during
-training. Without a predictor the text box still takes typing; only
-Classify is disabled, with a hint saying why.
+(``list[str] -> probabilities``) and an explainer (``text -> Explanation``)
+when a model is ready and takes them away while a worker runs, so the model
+is never used during training. Without a predictor the text box still takes
+typing; only Classify is disabled, with a hint saying why.
+
+Classify (the button, Ctrl+Enter) answers at once in the GUI thread, as
+before; the per-word explanation follows from the :class:`ExplainRunner`'s
+thread. With "Classify as I type" on, each pause of ``LIVE_DELAY_MS`` in
+typing asks the runner for the explanation, whose probability is the
+verdict, so typing never waits for the model.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ import logging
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,9 +31,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
+
+from .explain_runner import Explainer, ExplainRunner
+from .explanation_view import ContributionLegend, ExplanationView
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +45,8 @@ EXAMPLES_FILE = Path(__file__).resolve().parent.parent / "resources" / "example_
 NO_MODEL_HINT = "Train a model or open one (File > Open model, Ctrl+O) to classify reviews."
 
 Predictor = Callable[[Sequence[str]], Sequence[float]]
+#: Pause in typing before a live classification, in milliseconds.
+LIVE_DELAY_MS = 300
 
 
 def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
@@ -51,16 +64,28 @@ class ClassifyPanel(QGroupBox):
 
     #: The probability that the review is positive, after each classification.
     classified = Signal(float)
+    #: An explanation is shown (live or after Classify): the Explanation.
+    explained = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, examples: list[dict] | None = None):
         super().__init__("Classify a review", parent)
         self.predictor: Predictor | None = None
+        self.explainer: Explainer | None = None
         self.probability: float | None = None
+        self.runner = ExplainRunner(self)
+        self.runner.explained.connect(self._on_explained)
+        self.runner.failed.connect(self._on_explain_failed)
+        self.live_timer = QTimer(self)
+        self.live_timer.setSingleShot(True)
+        self.live_timer.setInterval(LIVE_DELAY_MS)
+        self.live_timer.timeout.connect(self.classify_live)
         self.examples = load_examples() if examples is None else examples
 
         self.text_edit = QPlainTextEdit()
         self.text_edit.setPlaceholderText("Type or paste a movie review, then press Ctrl+Enter.")
         self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(48)
+        self.text_edit.textChanged.connect(self._on_text_changed)
 
         example_row = QGridLayout()
         example_row.setSpacing(4)
@@ -77,6 +102,10 @@ class ClassifyPanel(QGroupBox):
         self.classify_button = QPushButton("Classify")
         self.classify_button.setToolTip("Classify the review (Ctrl+Enter)")
         self.classify_button.clicked.connect(self.classify)
+        self.live_check = QCheckBox("Classify as I type")
+        self.live_check.setChecked(True)
+        self.live_check.setToolTip(f"Classify and explain {LIVE_DELAY_MS} ms after you stop typing (off while training)")
+        self.live_check.toggled.connect(self._on_text_changed)
         self.hint = QLabel(NO_MODEL_HINT)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")
@@ -100,26 +129,64 @@ class ClassifyPanel(QGroupBox):
 
         button_row = QHBoxLayout()
         button_row.addWidget(self.classify_button)
+        button_row.addWidget(self.live_check)
         button_row.addWidget(self.hint, 1)
         result_row = QHBoxLayout()
         result_row.addWidget(self.verdict)
         result_row.addWidget(self.bar, 1)
 
+        self.explanation_view = ExplanationView()
+        self.legend = ContributionLegend()
+        self.explain_status = QLabel("Why: each word's push on the verdict")
+        self.explain_status.setStyleSheet("font-weight: 600;")
+        self.explain_status.setWordWrap(True)
+        self.explanation_view.setMinimumWidth(120)
+
+        entry = QWidget()
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.setContentsMargins(0, 0, 4, 0)
+        entry_layout.addWidget(self.text_edit, 1)
+        entry_layout.addLayout(example_row)
+        entry_layout.addLayout(button_row)
+        entry_layout.addLayout(result_row)
+        why = QWidget()
+        why_layout = QVBoxLayout(why)
+        why_layout.setContentsMargins(4, 0, 0, 0)
+        why_layout.setSpacing(3)
+        why_layout.addWidget(self.explain_status)
+        why_layout.addWidget(self.explanation_view, 1)
+        why_layout.addWidget(self.legend)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(entry)
+        self.splitter.addWidget(why)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text_edit, 1)
-        layout.addLayout(example_row)
-        layout.addLayout(button_row)
-        layout.addLayout(result_row)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addWidget(self.splitter)
         self.set_predictor(None)
 
     # --- state ------------------------------------------------------------
 
-    def set_predictor(self, predictor: Predictor | None, hint: str = NO_MODEL_HINT) -> None:
-        """Enable classifying with ``predictor``, or disable it and show ``hint``."""
+    def set_predictor(self, predictor: Predictor | None, hint: str = NO_MODEL_HINT, explainer: Explainer | None = None) -> None:
+        """Enable classifying with ``predictor`` (and explaining with ``explainer``), or disable it and show ``hint``."""
         self.predictor = predictor
+        self.explainer = explainer if predictor is not None else None
+        self.runner.set_explainer(self.explainer)
+        self.live_timer.stop()
         self.classify_button.setEnabled(predictor is not None)
+        self.live_check.setEnabled(self.explainer is not None)
         self.hint.setText("" if predictor is not None else hint)
         self.hint.setVisible(predictor is None)
+
+    def is_live(self) -> bool:
+        return self.explainer is not None and self.live_check.isChecked()
+
+    def shutdown(self) -> None:
+        """Wait for a running explanation (the window is closing)."""
+        self.live_timer.stop()
+        self.runner.shutdown()
 
     def is_ready(self) -> bool:
         return self.predictor is not None
@@ -129,6 +196,10 @@ class ClassifyPanel(QGroupBox):
         self.verdict.setText("")
         self.bar.setValue(0)
         self.bar.setFormat("")
+
+    def clear_explanation(self) -> None:
+        self.explanation_view.clear_explanation()
+        self.explain_status.setText("Why: each word's push on the verdict")
 
     # --- actions ------------------------------------------------------------
 
@@ -143,6 +214,7 @@ class ClassifyPanel(QGroupBox):
         text = self.text_edit.toPlainText().strip()
         if self.predictor is None:
             return None
+        self.live_timer.stop()  # answered now; no live request for the same text
         if not text:
             self.clear_result()
             self.verdict.setText("")
@@ -151,7 +223,56 @@ class ClassifyPanel(QGroupBox):
         probability = float(self.predictor([text])[0])
         self.show_result(probability)
         self.classified.emit(probability)
+        self.request_explanation(text)
         return probability
+
+    def show_review(self, text: str) -> None:
+        """Put a review in the box (e.g. from the evaluation tab), classify and explain it."""
+        self.text_edit.setPlainText(text)
+        self.live_timer.stop()
+        if self.is_ready():
+            self.classify()
+
+    def request_explanation(self, text: str) -> None:
+        if self.explainer is None or not text:
+            return
+        self.explain_status.setText("Why: explaining…")
+        self.runner.request(text)
+
+    def classify_live(self) -> None:
+        """Explain the current text off the GUI thread; the verdict comes with it."""
+        text = self.text_edit.toPlainText().strip()
+        if not self.is_live():
+            return
+        if not text:
+            self.clear_result()
+            self.clear_explanation()
+            return
+        self.request_explanation(text)
+
+    def _on_text_changed(self) -> None:
+        if self.is_live():
+            self.live_timer.start()  # restarts: fires once typing pauses
+        else:
+            self.live_timer.stop()
+
+    def _on_explained(self, _request_id: int, text: str, explanation) -> None:
+        if text != self.text_edit.toPlainText().strip():
+            return  # typed since: a newer request is on its way
+        self.show_result(float(explanation.probability))
+        self.explanation_view.set_explanation(text, explanation)
+        seen = sum(w.seen for w in explanation.words)
+        oov = sum(not w.in_vocabulary for w in explanation.words)
+        parts = [f"{seen} word(s) read"]
+        if oov:
+            parts.append(f"{oov} not in the vocabulary")
+        if explanation.unseen_count:
+            parts.append(f"{explanation.unseen_count} cut off (the model reads the last {explanation.max_length})")
+        self.explain_status.setText("Why: " + ", ".join(parts))
+        self.explained.emit(explanation)
+
+    def _on_explain_failed(self, _request_id: int, message: str) -> None:
+        self.explain_status.setText(f"Why: {message}")
 
     def show_result(self, probability: float) -> None:
         self.probability = probability

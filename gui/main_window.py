@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,9 +47,13 @@ from core.data import DOWNLOAD
 from core.errors import ConfigError, StudioError
 from core.model_file import read_metadata
 
+from .batch_view import BatchView
 from .classify_panel import ClassifyPanel
 from .config_form import ConfigForm
 from .data_source import DataSourcePanel
+from .evaluation_view import EvaluationView
+from .run_history import Run, RunStore
+from .runs_view import RunsView
 from .settings import StudioSettings
 from .training_chart import TrainingChart
 from .training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, start_in_thread
@@ -75,6 +80,17 @@ def format_duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def _explainer_for(model):
+    """Text -> Explanation with ``model``; runs on the classify panel's thread (TensorFlow is loaded)."""
+
+    def explain_text(text: str):
+        from core.explain import explain
+
+        return explain(model, text)
+
+    return explain_text
+
+
 class MainWindow(QMainWindow):
     """IMDB Sentiment Studio's one window."""
 
@@ -89,9 +105,12 @@ class MainWindow(QMainWindow):
     #: Progress the window has shown (GUI thread): epoch, step, steps per epoch.
     batch_shown = Signal(int, int, int)
 
-    def __init__(self, settings: StudioSettings | None = None, parent: QWidget | None = None):
+    def __init__(self, settings: StudioSettings | None = None, parent: QWidget | None = None, runs_folder: str | os.PathLike | None = None):
+        """``runs_folder`` holds the run list and its models (default: the app's AppDataLocation)."""
         super().__init__(parent)
         self.settings = settings or StudioSettings()
+        self.runs = RunStore(runs_folder, self)
+        self.current_run: Run | None = None  # the run of the current model
         self.model = None  # core.sentiment_model.SentimentModel, once there is one
         self.stop_event = threading.Event()
         self.thread: QThread | None = None
@@ -217,6 +236,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.summary_table.setAlternatingRowColors(True)
+        self.summary_table.setMinimumHeight(40)
         self.summary_total = QLabel("")
         summary_layout.addWidget(self.summary_table, 1)
         summary_layout.addWidget(self.summary_total)
@@ -225,23 +245,44 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(320)
         self._left_width = left.sizeHint().width() + 20
 
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.summary_group)
-        bottom.addWidget(self.classify_panel)
-        bottom.setStretchFactor(0, 1)
-        bottom.setStretchFactor(1, 1)
+        self.chart.canvas.setMinimumHeight(110)  # the tabs share the height with the classify panel
+        training_tab = QSplitter(Qt.Orientation.Vertical)
+        training_tab.addWidget(chart_group)
+        training_tab.addWidget(self.summary_group)
+        training_tab.setStretchFactor(0, 3)
+        training_tab.setStretchFactor(1, 1)
+        training_tab.setChildrenCollapsible(False)
+        self.evaluation_view = EvaluationView()
+        self.evaluation_view.review_chosen.connect(self._explain_review)
+        self.evaluation_view.evaluate_requested.connect(self.evaluate_model)
+        self.runs_view = RunsView(self.runs)
+        self.runs_view.open_requested.connect(self.open_model)
+        self.runs.failed.connect(lambda message: self.show_error("Cannot keep the run list", message))
+        self.batch_view = BatchView()
+        self.batch_view.error.connect(self.show_error)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(training_tab, "Training")
+        self.tabs.addTab(self.evaluation_view, "Evaluation")
+        self.tabs.addTab(self.runs_view, "Runs")
+        self.tabs.addTab(self.batch_view, "Batch")
+        self.tabs.setTabToolTip(1, "Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews")
+        self.tabs.setTabToolTip(2, "Every run and opened model, compared")
+        self.tabs.setTabToolTip(3, "Classify a file of reviews")
+
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(chart_group)
-        right.addWidget(bottom)
+        right.addWidget(self.tabs)
+        right.addWidget(self.classify_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(scroll)
         main.addWidget(right)
         main.setStretchFactor(0, 0)
         main.setStretchFactor(1, 1)
         main.setChildrenCollapsible(False)
-        self.splitters = {"main": main, "right": right, "bottom": bottom}
+        self.splitters = {"main": main, "right": right, "training": training_tab}
         self.setCentralWidget(main)
 
     def _build_menus(self) -> None:
@@ -299,8 +340,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         width = max(self.width(), 1000)
         self.splitters["main"].setSizes([self._left_width, width - self._left_width])
-        self.splitters["right"].setSizes([480, 290])
-        self.splitters["bottom"].setSizes([400, 410])
+        self.splitters["right"].setSizes([500, 270])
+        self.splitters["training"].setSizes([360, 140])
 
     def save_settings(self) -> None:
         self.settings.set_data_source(self.data_panel.source())
@@ -361,15 +402,22 @@ class MainWindow(QMainWindow):
         self.save_as_action.setEnabled(not busy and has_model)
         self.export_chart_action.setEnabled(not busy)
         self.export_csv_action.setEnabled(not busy and has_model)
+        self.evaluation_view.evaluate_button.setEnabled(not busy and has_model)
+        self.runs_view.set_open_enabled(not busy)
+        self.batch_view.set_model(self.model if not busy else None)
         if busy:
             self.classify_panel.set_predictor(None, "Classify is available again when the current task ends.")
         elif has_model:
-            self.classify_panel.set_predictor(self._predict)
+            self.classify_panel.set_predictor(self._predict, explainer=_explainer_for(self.model))
         else:
             self.classify_panel.set_predictor(None)
 
     def _predict(self, texts):
         return self.model.predict(list(texts))
+
+    def _explain_review(self, text: str) -> None:
+        """A review chosen elsewhere (the evaluation tab): classify and explain it."""
+        self.classify_panel.show_review(text)
 
     def _start(self, task: str, job, status: str) -> None:
         """Run ``job`` on a new worker thread; the window is busy until it ends."""
@@ -410,6 +458,7 @@ class MainWindow(QMainWindow):
         self.settings.set_config(config)
         self._epochs_planned = config.epochs
         self.chart.reset(config.epochs)
+        self.tabs.setCurrentIndex(0)  # the Training tab: watch the curves
         self.epoch_bar.setRange(0, config.epochs)
         self.epoch_bar.setValue(0)
         self.epoch_bar.setFormat("Epoch 0 of %m")
@@ -520,8 +569,25 @@ class MainWindow(QMainWindow):
             self._corpus = self.job.corpus
             self._corpus_source = self.data_panel.source()
         self._show_model(model)
+        self._keep_run(task, model)
         self.statusBar().showMessage(self._done_message(task, model))
         self.model_changed.emit(model)
+
+    def _keep_run(self, task: str | None, model) -> None:
+        """Add a trained or opened model to the run list; after Evaluate, update its run."""
+        error = None
+        if task == "train":
+            self.current_run, error = self.runs.add_model(model, "trained")
+        elif task == "open":
+            self.current_run = self.runs.run_for_path(model.path)
+            if self.current_run is None:
+                self.current_run, error = self.runs.add_model(model, str(model.path))
+        elif task == "evaluate" and self.current_run is not None and self.runs.get(self.current_run.id) is not None:
+            error = self.runs.update_model(self.current_run, model)
+        if self.current_run is not None and task in ("train", "open"):
+            self.runs_view.select_runs([self.current_run])
+        if error:
+            self.show_error("Run not fully kept", error)
 
     def _done_message(self, task: str | None, model) -> str:
         name = Path(model.path).name if model.path else "the model"
@@ -550,6 +616,7 @@ class MainWindow(QMainWindow):
             self._show_model(self.model)
         else:
             self.chart.reset()
+            self.evaluation_view.set_model(None)
 
     def _on_thread_finished(self) -> None:
         task = self.task or ""
@@ -580,6 +647,7 @@ class MainWindow(QMainWindow):
         self.epoch_bar.setFormat(f"{epochs} epoch(s) trained")
         self._show_metrics(model)
         self._show_summary(model)
+        self.evaluation_view.set_model(model)
         title = Path(model.path).name if model.path else "unsaved model"
         self.setWindowTitle(f"{title} – {APP_TITLE}")
 
@@ -733,6 +801,8 @@ class MainWindow(QMainWindow):
             self.thread.deleteLater()
             self.thread = None
             self.worker = None
+        self.classify_panel.shutdown()
+        self.batch_view.shutdown()
         self._closed = True
         self.save_settings()
         if self.error_box is not None:

@@ -32,7 +32,7 @@ def make_window(qtbot, tmp_path, small_corpus_dir, tiny_config):
     """A shown MainWindow on the small corpus with the tiny config; answers its own questions."""
 
     def make(settings_file: str = "settings.ini", config: TrainingConfig | None = None) -> MainWindow:
-        window = MainWindow(StudioSettings.in_file(str(tmp_path / settings_file)))
+        window = MainWindow(StudioSettings.in_file(str(tmp_path / settings_file)), runs_folder=tmp_path / "runs")
         window.auto_answer = True
         qtbot.addWidget(window)
         window.data_panel.set_source(str(small_corpus_dir))

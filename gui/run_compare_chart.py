@@ -1,0 +1,113 @@
+"""Validation accuracy and loss of several runs on one pair of axes, labelled by what differs.
+
+The legend names each run by its config differences ("GRU, 64 units" from
+``TrainingConfig.describe()``, plus fields describe() does not cover such
+as "learning_rate 0.01"), so a comparison reads as an experiment. Lines
+change with the selection (one per run per axis), so they are rebuilt on
+each change; there are only a handful.
+"""
+
+from __future__ import annotations
+
+import json
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from core.config import TrainingConfig
+
+#: Fields TrainingConfig.describe() already names.
+DESCRIBED = ("cell", "bidirectional", "recurrent_layers", "units", "dropout", "early_stopping")
+#: Fields that do not change what is learnt.
+IGNORED = ("jit_compile", "bucket_by_length")
+AXES = (("val_accuracy", "Validation accuracy"), ("val_loss", "Validation loss"))
+
+
+def _describe(config: dict) -> str:
+    try:
+        return TrainingConfig.from_dict(config).describe()
+    except Exception:  # noqa: BLE001 - an odd config still gets a label
+        return "unknown configuration"
+
+
+def _value(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def run_labels(runs) -> list[str]:
+    """One legend label per run, from what differs between their configs."""
+    if not runs:
+        return []
+    configs = [run.config for run in runs]
+    keys = sorted({key for config in configs for key in config})
+    differing = [key for key in keys if key not in IGNORED and len({json.dumps(c.get(key), sort_keys=True) for c in configs}) > 1]
+    describe_differs = any(key in DESCRIBED for key in differing) or len(runs) == 1
+    labels = []
+    for run, config in zip(runs, configs):
+        parts = [_describe(config)] if describe_differs else []
+        parts += [f"{key} {_value(config.get(key))}" for key in differing if key not in DESCRIBED]
+        labels.append(", ".join(parts))
+    # Same config (or no difference shown): the run's name tells them apart.
+    for index, run in enumerate(runs):
+        if not labels[index] or labels.count(labels[index]) > 1:
+            labels[index] = f"{run.name}: {labels[index]}" if labels[index] else run.name
+    return labels
+
+
+class RunCompareChart(QWidget):
+    """Two axes (validation accuracy, validation loss) with one curve per selected run."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.figure = Figure(figsize=(7, 2.8), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(110)
+        self.toolbar = NavigationToolbar2QT(self.canvas, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.canvas)
+        self.axes = {}
+        for ax, (key, title) in zip(self.figure.subplots(1, 2), AXES):
+            ax.set_title(title, fontsize=10)
+            ax.set_xlabel("epoch")
+            ax.grid(True, alpha=0.3)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            self.axes[key] = ax
+        self.hint = self.figure.text(0.5, 0.5, "", ha="center", va="center", fontsize=10, color="#666666")
+        self.lines: dict[str, list] = {key: [] for key in self.axes}
+        self.labels: list[str] = []
+        self.set_runs([])
+
+    def set_runs(self, runs) -> None:
+        """Draw ``runs`` (gui.run_history.Run), one curve each on both axes."""
+        for key, ax in self.axes.items():
+            for line in self.lines[key]:
+                line.remove()
+            self.lines[key] = []
+            if ax.get_legend() is not None:
+                ax.get_legend().remove()
+        self.labels = run_labels(runs)
+        colours = [f"C{i % 10}" for i in range(len(runs))]
+        for run, label, colour in zip(runs, self.labels, colours):
+            for key, ax in self.axes.items():
+                values = [float(v) for v in run.history.get(key) or []]
+                (line,) = ax.plot(range(1, len(values) + 1), values, "o-", color=colour, markersize=3.5, linewidth=1.6, label=label)
+                self.lines[key].append(line)
+        for ax in self.axes.values():
+            ax.relim()
+            ax.autoscale_view()
+        if runs:
+            self.axes["val_loss"].legend(loc="best", fontsize=8)
+        no_validation = runs and not any(len(line.get_xdata()) for line in self.lines["val_accuracy"])
+        self.hint.set_text(
+            "Select runs in the list to compare them." if not runs else "These runs have no validation data." if no_validation else ""
+        )
+        self.canvas.draw_idle()
+
+    def save_png(self, path: str) -> None:
+        self.figure.savefig(path, dpi=150)
