@@ -267,7 +267,7 @@ class ClassifyPanel(QGroupBox):
         if oov:
             parts.append(f"{oov} not in the vocabulary")
         if explanation.unseen_count:
-            parts.append(f"{explanation.unseen_count} cut off (the model reads the last {explanation.max_length})")
+            parts.append(f"{explanation.unseen_count} cut off (it reads the last {explanation.max_length})")
         self.explain_status.setText("Why: " + ", ".join(parts))
         self.explained.emit(explanation)
 

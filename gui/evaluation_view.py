@@ -83,7 +83,7 @@ class EvaluationView(QWidget):
         self.canvas.setMinimumHeight(120)
         self.matrix_ax, self.roc_ax = self.figure.subplots(1, 2, width_ratios=(1, 1.15))
         self.image = self.matrix_ax.imshow(np.zeros((2, 2)), cmap="Blues", vmin=0.0, vmax=1.0)
-        self.cell_texts = [[self.matrix_ax.text(c, r, "", ha="center", va="center", fontsize=10) for c in range(2)] for r in range(2)]
+        self.cell_texts = [[self.matrix_ax.text(c, r, "", ha="center", va="center", fontsize=9) for c in range(2)] for r in range(2)]
         self.matrix_ax.set_xticks([0, 1], CLASSES)
         self.matrix_ax.set_yticks([0, 1], CLASSES, rotation=90, va="center")
         self.matrix_ax.set_xlabel("predicted")
@@ -144,6 +144,7 @@ class EvaluationView(QWidget):
         self.wrong_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.wrong_table.setWordWrap(False)
         self.wrong_table.setMinimumHeight(60)
+        self.wrong_table.verticalHeader().setDefaultSectionSize(22)
         header = self.wrong_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -28,8 +28,12 @@ MIN_SCALE = 0.05
 
 
 def contribution_colour(contribution: float, scale: float) -> QColor:
-    """White for no push, blending to red (negative) or blue (positive) with the push's size."""
-    strength = max(0.0, min(1.0, abs(contribution) / scale)) if scale > 0 else 0.0
+    """White for no push, blending to red (negative) or blue (positive) with the push's size.
+
+    The strength is the square root of the push relative to ``scale``, so
+    moderate pushes stay visible next to one dominant word.
+    """
+    strength = max(0.0, min(1.0, abs(contribution) / scale)) ** 0.5 if scale > 0 else 0.0
     target = POSITIVE if contribution > 0 else NEGATIVE
     mix = lambda a, b: round(a + (b - a) * strength)  # noqa: E731
     return QColor(mix(NEUTRAL.red(), target.red()), mix(NEUTRAL.green(), target.green()), mix(NEUTRAL.blue(), target.blue()))

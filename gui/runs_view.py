@@ -73,7 +73,8 @@ class RunsView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         header.setSortIndicator(COLUMNS.index("Created"), Qt.SortOrder.AscendingOrder)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.table.itemChanged.connect(self._on_item_changed)
@@ -109,8 +110,8 @@ class RunsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -147,7 +148,7 @@ class RunsView(QWidget):
             (_number(run.final("val_accuracy")), run.final("val_accuracy")),
             (_number(metrics.get("accuracy")), metrics.get("accuracy")),
             (_number(metrics.get("f1")), metrics.get("f1")),
-            (run.created.replace("T", " "), run.created),
+            (run.created.replace("T", " ")[:16], run.created),
         )
         for column, (text, key) in enumerate(values):
             item = _SortableItem(text)
