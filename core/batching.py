@@ -14,6 +14,7 @@ import math
 
 import keras
 import numpy as np
+import tensorflow as tf
 
 from .vectorizer import PAD_INDEX
 
@@ -56,3 +57,26 @@ class LengthBuckets(keras.utils.PyDataset):
     def on_epoch_end(self) -> None:
         if self.shuffle:
             self._batches = self._make_batches()
+
+
+def bucketed_dataset(buckets: LengthBuckets, prefetch: int = 2) -> tf.data.Dataset:
+    """The buckets as a ``tf.data`` pipeline whose batches may have any width.
+
+    Keras guesses a fixed shape from the first batches of a PyDataset, which
+    breaks when later buckets are wider; here the width is declared variable.
+    Each pass over the dataset (each epoch) draws a new batch order.
+    """
+    passes = [0]
+
+    def batches():
+        if passes[0]:
+            buckets.on_epoch_end()
+        passes[0] += 1
+        for index in range(len(buckets)):
+            yield buckets[index]
+
+    signature = (
+        tf.TensorSpec(shape=(None, None), dtype=tf.as_dtype(buckets.x.dtype)),
+        tf.TensorSpec(shape=(None,), dtype=tf.as_dtype(buckets.y.dtype)),
+    )
+    return tf.data.Dataset.from_generator(batches, output_signature=signature).prefetch(prefetch)

@@ -152,11 +152,11 @@ PRESETS: dict[str, dict[str, Any]] = {
     "Bidirectional LSTM": {"bidirectional": True},
     "Stacked LSTM (2 layers)": {"recurrent_layers": 2},
     "Regularised": {"dropout": 0.3, "early_stopping": True, "patience": 2, "epochs": 20},
-    # Twice the batch with a matched learning rate, batches of similar length
+    # Four times the batch with a matched learning rate, batches of similar length
     # that skip their shared padding, XLA-compiled steps, clipped gradients
     # and early stopping: the same network in less than half the time.
     "Fast": {
-        "batch_size": 256, "learning_rate": 0.002, "clipnorm": 1.0, "jit_compile": True,
+        "batch_size": 512, "learning_rate": 0.002, "clipnorm": 1.0, "jit_compile": True,
         "bucket_by_length": True, "early_stopping": True, "patience": 2,
     },
     # Still a recurrent model built from these options: a larger vocabulary,

@@ -25,7 +25,7 @@ from .config import TrainingConfig
 from .data import Corpus
 from .errors import TrainingError
 from .evaluation import TestPredictions
-from .batching import LengthBuckets
+from .batching import LengthBuckets, bucketed_dataset
 from .model_builder import build_model, cudnn_report
 from .progress import ProgressHooks
 from .vectorizer import TextToSequence, build_vocabulary, vectorize
@@ -138,8 +138,11 @@ def fit(
         if config.bucket_by_length:
             # Hold out the last fraction, as validation_split does, then bucket both parts.
             split = len(x) - int(len(x) * config.validation_split)
-            train_data = LengthBuckets(x[:split], y[:split], config.batch_size, shuffle=True, seed=config.seed)
-            validation = LengthBuckets(x[split:], y[split:], config.batch_size, shuffle=False) if split < len(x) else None
+            train_data = bucketed_dataset(LengthBuckets(x[:split], y[:split], config.batch_size, shuffle=True, seed=config.seed))
+            # Validation needs no gradients: larger batches, fewer sequential passes.
+            validation = None
+            if split < len(x):
+                validation = bucketed_dataset(LengthBuckets(x[split:], y[split:], max(config.batch_size, 1024), shuffle=False))
             keras_history = model.fit(train_data, validation_data=validation, epochs=config.epochs, callbacks=callbacks, verbose=0)
         else:
             keras_history = model.fit(

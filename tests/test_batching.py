@@ -43,3 +43,15 @@ def test_similar_lengths_share_a_batch():
     buckets = LengthBuckets(padded(lengths), np.arange(6), batch_size=2, shuffle=False, round_to=1)
     widths = sorted(buckets[i][0].shape[1] for i in range(len(buckets)))
     assert widths == [1, 11, 12]
+
+
+def test_the_dataset_accepts_buckets_wider_than_the_first_ones():
+    """Keras fixes a PyDataset's shape from its first batches; ours must not break on a wider bucket."""
+    from core.batching import bucketed_dataset
+
+    lengths = [3] * 8 + [12] * 2
+    x, y = padded(lengths), np.arange(10)
+    buckets = LengthBuckets(x, y, batch_size=2, shuffle=False, round_to=1)
+    widths = [int(batch.shape[1]) for batch, _ in bucketed_dataset(buckets)]
+    assert widths == [3, 3, 3, 3, 12]
+    assert [int(batch.shape[1]) for batch, _ in bucketed_dataset(buckets)] == widths  # a second epoch
