@@ -30,6 +30,7 @@ def worker(mode: str, data: str, epochs: int) -> dict:
 
         result = run_in_window(data, config)
         result.pop("gaps_ms")
+        result.pop("stalls")
         return result
     from core.data import load_corpus
     from core.training import train

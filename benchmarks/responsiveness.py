@@ -38,7 +38,10 @@ def main() -> None:
     print(table(rows, [("ticks", "ticks", "d"), ("max_ms", "max gap ms", ".1f"), ("p99_ms", "p99 gap ms", ".1f"),
                        ("p50_ms", "median gap ms", ".1f"), ("run_s", "run s", ".0f")]))
     print(f"\nlongest gaps (ms): {', '.join(f'{g:.0f}' for g in worst)}")
-    print(f"results in {save('responsiveness', {**rows[0], 'worst_ms': worst.tolist(), 'epochs': args.epochs})}")
+    print("gaps over 50 ms, with what the status bar said:")
+    for at, gap, status in result["stalls"]:
+        print(f"  {at:7.1f} s  {gap:6.0f} ms  {status}")
+    print(f"results in {save('responsiveness', {**rows[0], 'worst_ms': worst.tolist(), 'stalls': result['stalls'], 'epochs': args.epochs})}")
 
 
 if __name__ == "__main__":

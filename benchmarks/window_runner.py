@@ -39,9 +39,14 @@ def run_in_window(data: str, config, heartbeat: bool = False) -> dict:
     timer.setInterval(10)
     last = [0]
 
+    stalls: list[tuple[float, float, str]] = []  # (seconds into the run, gap ms, status bar text)
+
     def tick() -> None:
         now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
+        gap = (now - last[0]) / 1e6
+        gaps.append(gap)
+        if gap > 50:
+            stalls.append((now / 1e9, gap, window.statusBar().currentMessage()))
         last[0] = now
 
     if heartbeat:
@@ -67,6 +72,7 @@ def run_in_window(data: str, config, heartbeat: bool = False) -> dict:
         "epoch_seconds": model.history["seconds"],
         "test_accuracy": (model.test_metrics or {}).get("accuracy"),
         "gaps_ms": gaps,
+        "stalls": stalls,
     }
     window.close()
     app.processEvents()
