@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.config import TrainingConfig
+
+from .figure_panel import FigurePanel
 
 #: Fields TrainingConfig.describe() already names.
 DESCRIBED = ("cell", "bidirectional", "recurrent_layers", "units", "dropout", "early_stopping")
@@ -56,21 +56,11 @@ def run_labels(runs) -> list[str]:
     return labels
 
 
-class RunCompareChart(QWidget):
+class RunCompareChart(FigurePanel):
     """Two axes (validation accuracy, validation loss) with one curve per selected run."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.figure = Figure(figsize=(7, 2.8), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(110)
-        self.toolbar = NavigationToolbar2QT(self.canvas, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.canvas)
+        super().__init__((7, 2.8), 110, parent)
         self.axes = {}
         for ax, (key, title) in zip(self.figure.subplots(1, 2), AXES):
             ax.set_title(title, fontsize=10)

@@ -10,10 +10,10 @@ which coalesces redraws in the Qt event loop.
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
+
+from .figure_panel import FigurePanel
 
 #: History keys drawn, by axes.
 METRICS = ("accuracy", "loss")
@@ -21,21 +21,11 @@ SERIES = ("accuracy", "val_accuracy", "loss", "val_loss")
 _COLORS = {"train": "#1f77b4", "val": "#d62728"}
 
 
-class TrainingChart(QWidget):
+class TrainingChart(FigurePanel):
     """Two axes (accuracy, loss) with training and validation curves, one point per epoch."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.figure = Figure(figsize=(8, 3.6), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(220)
-        self.toolbar = NavigationToolbar2QT(self.canvas, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.canvas)
+        super().__init__((8, 3.6), 220, parent)
 
         self.axes = {}
         self.lines = {}
