@@ -133,6 +133,9 @@ def main() -> None:
         rows.append({
             "mode": mode,
             "epoch_s": median([s for r in mine for s in r["epoch_seconds"]]),
+            # The machine is noisy in bursts (epochs take either ~1x or ~2x); the
+            # quickest steady epoch (the first compiles) shows the undisturbed speed.
+            "fastest_s": min(s for r in mine for s in r["epoch_seconds"][1:] or r["epoch_seconds"]),
             "fit_s": median([r["fit_seconds"] for r in mine]),
             "epochs": median([r["epochs_run"] for r in mine]),
             "accuracy": median([r["test_accuracy"] for r in mine]),
@@ -141,12 +144,13 @@ def main() -> None:
     reference = rows[0]
     for row in rows:
         row["epoch_ratio"] = row["epoch_s"] / reference["epoch_s"]
+        row["fastest_ratio"] = row["fastest_s"] / reference["fastest_s"]
         row["fit_ratio"] = row["fit_s"] / reference["fit_s"]
         row["rss_ratio"] = row["rss_mb"] / reference["rss_mb"]
         row["accuracy_delta"] = row["accuracy"] - reference["accuracy"]
     print()
     print(table(rows, [("mode", "mode", ""), ("epoch_s", "median epoch s", ".2f"), ("epoch_ratio", "x ref", ".2f"),
-                       ("fit_s", "fit s", ".1f"), ("fit_ratio", "x ref", ".2f"), ("epochs", "epochs", ".0f"),
+                       ("fastest_s", "fastest epoch s", ".2f"), ("fastest_ratio", "x ref", ".2f"), ("fit_s", "fit s", ".1f"), ("fit_ratio", "x ref", ".2f"), ("epochs", "epochs", ".0f"),
                        ("accuracy", "test acc", ".4f"), ("accuracy_delta", "vs ref", "+.4f"),
                        ("rss_mb", "peak RSS MB", ".0f"), ("rss_ratio", "x ref", ".2f")]))
     print(f"\nreference: {reference['mode']}; results in {save('train_speed', {'rows': rows, 'runs': runs})}")
