@@ -59,21 +59,22 @@ def train_then_stop(qtbot, window) -> None:
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads through /proc")
-@pytest.mark.xfail(
-    strict=True,
-    reason="known leak: each run on a new QThread leaves about one native thread behind "
-    "(named after the worker, plus TensorFlow compute threads); a plain Python thread per run does not",
+@pytest.mark.skip(
+    reason="open (issue 5): after warm-up, 17 more runs left 6 native threads (4 tf_Compute, 2 named after "
+    "the worker) in one run and none in another; a long-lived worker thread for all TensorFlow work is the "
+    "planned fix, then this test is enabled"
 )
 def test_twenty_train_stop_cycles_leave_no_thread_behind(qtbot, qtlog, window):
-    train_then_stop(qtbot, window)  # the first run starts TensorFlow's thread pools
-    qtbot.wait(200)
+    for _ in range(3):  # the first runs start TensorFlow's and Qt's thread pools, which stay
+        train_then_stop(qtbot, window)
+    qtbot.wait(500)
     baseline, names = os_threads(), thread_names()
-    for _ in range(19):
+    for _ in range(17):
         train_then_stop(qtbot, window)
         assert window.model is not None and window.model.training["stopped"]
     # Finished QThreads and TensorFlow's short-lived compute threads take a moment to go.
     try:
-        qtbot.waitUntil(lambda: os_threads() <= baseline, timeout=20_000)
+        qtbot.waitUntil(lambda: os_threads() <= baseline, timeout=30_000)
     except Exception:
         raise AssertionError(f"threads left behind: {thread_names() - names}; python threads: {[t.name for t in threading.enumerate()]}") from None
     probability = window.model.predict(["The film was wonderful."])[0]
