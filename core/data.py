@@ -112,7 +112,7 @@ def load_corpus(
     the test set of the last three. ``progress`` follows the reading;
     ``download_progress`` the download, if one happens.
     """
-    from .sources import KERAS_IMDB, SourceOptions, check_both_classes, is_class_folder  # noqa: PLC0415
+    from .sources import KERAS_IMDB, SourceOptions, is_class_folder  # noqa: PLC0415
 
     options = options or SourceOptions()
     if source is not None and str(source) == KERAS_IMDB:
@@ -137,8 +137,7 @@ def load_corpus(
     else:
         reviews = _read_archive(path, progress)
 
-    corpus = _assemble(reviews, seed)
-    check_both_classes(corpus.train_labels, "training data")
+    corpus = _assemble(reviews, seed)  # refuses an empty class folder itself
     corpus = _finish(corpus, "IMDB (aclImdb)", kind, str(path))
     if kind == "download":
         corpus.source["url"] = url or os.environ.get(URL_ENV) or DATASET_URL
