@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 import keras
 import numpy as np
 
+from .batching import LengthBuckets, bucketed_dataset
 from .config import TrainingConfig
+from .corpus_encoding import encode_corpus
 from .data import Corpus
 from .errors import TrainingError
 from .evaluation import TestPredictions
-from .batching import LengthBuckets, bucketed_dataset
 from .model_builder import build_model, cudnn_report
 from .progress import ProgressHooks
-from .vectorizer import TextToSequence, build_vocabulary, vectorize
+from .vectorizer import TextToSequence
 
 logger = logging.getLogger(__name__)
 
@@ -212,11 +213,15 @@ def train(
     hooks = hooks or ProgressHooks()
     stop_event = stop_event or threading.Event()
     hooks.phase("building vocabulary")
-    vocabulary = build_vocabulary(corpus.train_texts, config.vocab_size, exclude=[corpus.oov_token] if corpus.oov_token else ())
+    vocabulary, x_train, x_test = encode_corpus(
+        corpus.train_texts,
+        corpus.test_texts,
+        config.vocab_size,
+        config.max_length,
+        exclude=[corpus.oov_token] if corpus.oov_token else (),
+        phase=hooks.phase,
+    )
     vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
-    hooks.phase("vectorising")
-    x_train = vectorize(vectorizer, corpus.train_texts)
-    x_test = vectorize(vectorizer, corpus.test_texts)
 
     keras.utils.set_random_seed(config.seed)
     classifier = build_model(config, vocab_size=vectorizer.vocab_size)

@@ -50,6 +50,16 @@ def split_words(texts: tf.Tensor) -> tf.RaggedTensor:
     return tf.strings.split(standardize(texts))
 
 
+def pre_pad(ids: tf.RaggedTensor, max_length: int) -> tf.Tensor:
+    """Ragged ids (at most ``max_length`` per row) to int32 rows padded at the front."""
+    lengths = ids.row_lengths()
+    post_padded = ids.to_tensor(PAD_INDEX, shape=[None, max_length])
+    # Reverse each review's words, then the whole row: the words end up
+    # at the right, in their order, with the padding in front.
+    pre_padded = tf.reverse(tf.reverse_sequence(post_padded, lengths, seq_axis=1, batch_axis=0), axis=[1])
+    return tf.cast(pre_padded, tf.int32)
+
+
 @keras.saving.register_keras_serializable(package="imdb_sentiment_studio")
 class TextToSequence(keras.layers.Layer):
     """Strings in, pre-padded integer sequences of ``max_length`` out."""
@@ -73,13 +83,7 @@ class TextToSequence(keras.layers.Layer):
     def call(self, inputs):
         texts = tf.reshape(tf.convert_to_tensor(inputs, dtype=tf.string), [-1])
         words = split_words(texts)[:, -self.max_length :]
-        ids = tf.ragged.map_flat_values(self._table.lookup, words)
-        lengths = ids.row_lengths()
-        post_padded = ids.to_tensor(PAD_INDEX, shape=[None, self.max_length])
-        # Reverse each review's words, then the whole row: the words end up
-        # at the right, in their order, with the padding in front.
-        pre_padded = tf.reverse(tf.reverse_sequence(post_padded, lengths, seq_axis=1, batch_axis=0), axis=[1])
-        return tf.cast(pre_padded, tf.int32)
+        return pre_pad(tf.ragged.map_flat_values(self._table.lookup, words), self.max_length)
 
     def compute_output_spec(self, inputs):
         return keras.KerasTensor((inputs.shape[0], self.max_length), dtype="int32")
