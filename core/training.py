@@ -212,6 +212,9 @@ def train(
 
     hooks = hooks or ProgressHooks()
     stop_event = stop_event or threading.Event()
+    # Each run starts from a blank Keras state: without this, the state of
+    # every earlier model in a long app session stays alive (benchmarks/memory_growth.py).
+    keras.backend.clear_session(free_memory=True)
     hooks.phase("building vocabulary")
     vocabulary, x_train, x_test = encode_corpus(
         corpus.train_texts,
