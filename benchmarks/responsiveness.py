@@ -26,9 +26,9 @@ def main() -> None:
     args = parser.parse_args()
 
     import numpy as np
+    from window_runner import run_in_window
 
     from core.config import TrainingConfig
-    from window_runner import run_in_window
 
     result = run_in_window(data_path(args.data), TrainingConfig(epochs=args.epochs), heartbeat=True)
     gaps = np.array(result["gaps_ms"][1:])  # the first tick measures from the start

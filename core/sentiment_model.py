@@ -33,7 +33,6 @@ from .model_builder import summary_text
 from .model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from .vectorizer import TextToSequence, as_string_tensor, vectorize
 
-
 PREPROCESSING = {
     "lowercase": True,
     "line_breaks": "<br /> becomes a space",
