@@ -51,6 +51,7 @@ from .batch_view import BatchView
 from .classify_panel import ClassifyPanel
 from .config_form import ConfigForm
 from .data_source import DataSourcePanel
+from .data_summary import describe_source
 from .evaluation_view import EvaluationView
 from .run_history import Run, RunStore
 from .runs_view import RunsView
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self.error_box: QMessageBox | None = None
         self._corpus = None  # the last corpus read, reused by Evaluate
-        self._corpus_source: str | None = None
+        self._corpus_key: tuple | None = None  # the data panel's choice it was read for
         self._config_from_model = False  # the form shows an opened model's config
         self._close_when_idle = False
         self._closed = False
@@ -224,6 +225,10 @@ class MainWindow(QMainWindow):
         results_layout.addLayout(grid)
         results_layout.addWidget(self.metrics_note)
         results_layout.addWidget(self.training_info)
+        self.data_info = QLabel("")  # the model's data: name, path or URL, counts, balance
+        self.data_info.setWordWrap(True)
+        self.data_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        results_layout.addWidget(self.data_info)
         left_layout.insertWidget(3, self.results_group)
 
         self.summary_group = QGroupBox("Model summary")
@@ -330,7 +335,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ settings
 
     def _restore_settings(self) -> None:
-        self.data_panel.set_source(self.settings.data_source())
+        self.data_panel.restore(self.settings)
         self.form.set_config(self.settings.config())
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -344,7 +349,7 @@ class MainWindow(QMainWindow):
         self.splitters["training"].setSizes([360, 140])
 
     def save_settings(self) -> None:
-        self.settings.set_data_source(self.data_panel.source())
+        self.data_panel.save(self.settings)
         try:
             self.settings.set_config(self.form.config())
         except ConfigError:
@@ -452,9 +457,10 @@ class MainWindow(QMainWindow):
             return False
         source = self.data_panel.source()
         if not source:
-            self.show_error("No data chosen", "Choose the aclImdb folder or its .tar.gz as a local copy, or choose Download.")
+            self.show_error(self.tr("No data chosen"), self.tr("Choose the data in the Data panel: the aclImdb folder or its "
+                                                               ".tar.gz, Download, a CSV file, a folder with pos/ and neg/, or Keras's IMDB dataset."))
             return False
-        self.settings.set_data_source(source)
+        self.data_panel.save(self.settings)
         self.settings.set_config(config)
         self._epochs_planned = config.epochs
         self.chart.reset(config.epochs)
@@ -466,7 +472,9 @@ class MainWindow(QMainWindow):
         self.batch_bar.setValue(0)
         self.batch_bar.setFormat("Batches")
         self.eta_label.setText(" ")
-        self._start("train", TrainJob(None if source == DOWNLOAD else source, config), "Loading data…")
+        # The panel's read of this source is reused (waited for if it is still running): one read per run.
+        job = TrainJob(None if source == DOWNLOAD else source, config, corpus=self.data_panel.load_for_run())
+        self._start("train", job, "Loading data…")
         return True
 
     def stop(self) -> None:
@@ -486,7 +494,10 @@ class MainWindow(QMainWindow):
         if not source:
             self.show_error("No data chosen", "Choose the data to evaluate on: the aclImdb folder, its .tar.gz, or Download.")
             return False
-        corpus = self._corpus if self._corpus is not None and self._corpus_source == source else None
+        corpus = None
+        if self.data_panel.source():
+            reuse = self._corpus is not None and self._corpus_key == self.data_panel.choice().key()
+            corpus = self._corpus if reuse else self.data_panel.load_for_run()
         self._start("evaluate", EvaluateJob(self.model, None if source == DOWNLOAD else source, corpus), "Evaluating…")
         return True
 
@@ -560,14 +571,14 @@ class MainWindow(QMainWindow):
         self.model = model
         if task == "train":
             self._corpus = getattr(self.job, "corpus", None)
-            self._corpus_source = self.data_panel.source()
+            self._corpus_key = self.data_panel.choice().key()
             self._config_from_model = False
         elif task == "open":
             self._config_from_model = True
             self.form.set_config(model.config)
         elif task == "evaluate" and getattr(self.job, "corpus", None) is not None:
             self._corpus = self.job.corpus
-            self._corpus_source = self.data_panel.source()
+            self._corpus_key = self.data_panel.choice().key()
         self._show_model(model)
         self._keep_run(task, model)
         self.statusBar().showMessage(self._done_message(task, model))
@@ -647,6 +658,7 @@ class MainWindow(QMainWindow):
         self.epoch_bar.setFormat(f"{epochs} epoch(s) trained")
         self._show_metrics(model)
         self._show_summary(model)
+        self.data_info.setText(describe_source(model.source))
         self.evaluation_view.set_model(model)
         title = Path(model.path).name if model.path else "unsaved model"
         self.setWindowTitle(f"{title} – {APP_TITLE}")
@@ -803,6 +815,7 @@ class MainWindow(QMainWindow):
             self.worker = None
         self.classify_panel.shutdown()
         self.batch_view.shutdown()
+        self.data_panel.shutdown()
         self._closed = True
         self.save_settings()
         if self.error_box is not None:

@@ -6,16 +6,21 @@ itself, and tests can point the whole app at a throw-away ini file.
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, fields
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from core.config import TrainingConfig
 from core.data import DOWNLOAD, default_source
-from core.errors import ConfigError
+from core.errors import ConfigError, DataError
+from core.sources import SourceOptions
 
 ORGANIZATION = "IMDB Sentiment Studio"
 APPLICATION = "IMDB Sentiment Studio"
 
 _DATA_SOURCE = "data/source"
+_DATA_OPTIONS = "data/options_json"
 _CONFIG = "training/config_json"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
@@ -23,7 +28,7 @@ _LAST_FOLDER = "files/last_folder"
 
 
 class StudioSettings:
-    """Data source, hyperparameters and window geometry, stored with QSettings."""
+    """Data source and its options, hyperparameters and window geometry, stored with QSettings."""
 
     def __init__(self, store: QSettings | None = None):
         # Without an explicit store, QSettings uses the organisation and
@@ -47,6 +52,18 @@ class StudioSettings:
 
     def set_data_source(self, value: str | None) -> None:
         self.store.setValue(_DATA_SOURCE, value or "")
+
+    def data_options(self) -> SourceOptions:
+        """How the data source is read (columns, test set, num_words); the defaults if none or invalid."""
+        try:
+            values = json.loads(str(self.store.value(_DATA_OPTIONS, "") or "{}"))
+            known = {f.name for f in fields(SourceOptions)}
+            return SourceOptions(**{k: v for k, v in values.items() if k in known})
+        except (ValueError, TypeError, AttributeError, DataError):
+            return SourceOptions()  # an older or hand-edited value: start clean
+
+    def set_data_options(self, options: SourceOptions) -> None:
+        self.store.setValue(_DATA_OPTIONS, json.dumps(asdict(options)))
 
     # --- hyperparameters --------------------------------------------------
 

@@ -31,6 +31,8 @@ from core.config import TrainingConfig
 from core.errors import StudioError
 from core.progress import ProgressHooks
 
+from .data_loading import shared_corpus
+
 log = logging.getLogger(__name__)
 
 #: What a worker runs: it reports to the hooks and honours the stop event.
@@ -159,7 +161,11 @@ def _warm_up(model) -> None:
 
 
 class TrainJob:
-    """Read the data and train; keeps the corpus for a later Evaluate."""
+    """Read the data and train; keeps the corpus for a later Evaluate.
+
+    ``corpus`` may be a read already done, or the data panel's
+    :class:`~gui.data_loading.SharedLoad`, which the job waits for.
+    """
 
     def __init__(self, source: str | None, config: TrainingConfig, corpus=None):
         self.source = source
@@ -169,6 +175,7 @@ class TrainJob:
     def __call__(self, hooks: ProgressHooks, stop: threading.Event):
         if self.corpus is None:
             self.corpus = _load(self.source, hooks)
+        self.corpus = shared_corpus(self.corpus, hooks)  # the data panel's read: waited for, not repeated
         from core.training import train  # TensorFlow loads here, in the worker thread
 
         model = train(self.corpus, self.config, hooks, stop)
@@ -187,6 +194,7 @@ class EvaluateJob:
     def __call__(self, hooks: ProgressHooks, stop: threading.Event):
         if self.corpus is None:
             self.corpus = _load(self.source, hooks)
+        self.corpus = shared_corpus(self.corpus, hooks)
         hooks.phase("evaluating")
         metrics = self.model.evaluate(self.corpus.test_texts, self.corpus.test_labels, stop_event=stop)
         if metrics is None:
