@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from core.sources import KERAS_IMDB, KERAS_IMDB_URL
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DataSummary", text)
@@ -38,6 +40,8 @@ def origin_text(source: dict) -> str:
     """The source's name and its path or URL."""
     name = source.get("name") or _tr("unknown source")
     where = source.get("url") or source.get("path") or ""
+    if source.get("kind") == KERAS_IMDB and not source.get("url"):
+        where = KERAS_IMDB_URL + "imdb.npz"  # the file keras.datasets.imdb fetches; core records only "keras-imdb"
     return f"{name} — {where}" if where and where != name else name
 
 

@@ -168,9 +168,8 @@ def test_a_bad_label_names_line_and_value_and_train_shows_the_same_error(qtbot, 
     assert panel.status.text() == message and panel.status.property("error") and panel.read_button.isVisible()
     assert window.train_button.isEnabled()
 
-    with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT):
-        with qtbot.waitSignal(window.error_shown, timeout=TIMEOUT) as shown:
-            click(qtbot, window.train_button)
+    with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT), qtbot.waitSignal(window.error_shown, timeout=TIMEOUT) as shown:
+        click(qtbot, window.train_button)
     assert shown.args == [message] and window.error_box.windowTitle() == "Training failed"
     window.error_box.close()
     assert window.thread is None and window.model is None and panel.isEnabled()
@@ -285,3 +284,20 @@ def test_keras_and_download_sources_are_not_fetched_until_asked(qtbot, make_wind
     panel.set_source("download")
     qtbot.waitUntil(lambda: "The IMDB archive (84 MB) is not downloaded yet" in panel.status.text(), timeout=5_000)
     assert panel.loader.current is None
+
+
+def test_a_models_source_is_described_for_every_kind(qapp):
+    from gui.data_summary import describe_source
+
+    assert describe_source({}) == "Data: not recorded in this model file."
+    download = {"name": "IMDB (aclImdb)", "kind": "download", "path": "/cache/aclImdb_v1.tar.gz", "url": "https://example.org/a.tar.gz",
+                "train_count": 25000, "test_count": 25000, "train_positive": 12500, "test_positive": 12500}
+    assert describe_source(download).splitlines() == [
+        "Data: IMDB (aclImdb) — https://example.org/a.tar.gz",
+        "Train: 25,000 reviews: 12,500 positive (50%) / 12,500 negative",
+        "Test: 25,000 reviews: 12,500 positive (50%) / 12,500 negative",
+    ]
+    keras = {"name": "Keras IMDB (keras.datasets.imdb)", "kind": "keras-imdb", "path": "keras-imdb", "train_count": 40,
+             "test_count": 10, "train_positive": 30, "test_positive": 5}
+    lines = describe_source(keras).splitlines()
+    assert lines[0].endswith("tf-keras-datasets/imdb.npz") and lines[1] == "Train: 40 reviews: 30 positive (75%) / 10 negative"
