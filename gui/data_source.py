@@ -197,7 +197,9 @@ class DataSourcePanel(QGroupBox):
         self.preview_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview_table.horizontalHeader().setStretchLastSection(True)
         self.preview_table.setWordWrap(False)
-        self.preview_table.setMaximumHeight(170)
+        row_height = self.preview_table.fontMetrics().height() + 6
+        self.preview_table.verticalHeader().setDefaultSectionSize(row_height)
+        self.preview_table.setMaximumHeight(row_height * 6 + 8)  # the header and five rows
         self.preview_table.hide()
 
         layout = QVBoxLayout(self)
