@@ -112,11 +112,17 @@ def load_corpus(
     the test set of the last three. ``progress`` follows the reading;
     ``download_progress`` the download, if one happens.
     """
-    from .sources import KERAS_IMDB, SourceOptions, is_class_folder  # noqa: PLC0415
+    from .sources import KERAS_IMDB, KERAS_IMDB_URL, SourceOptions, is_class_folder
 
     options = options or SourceOptions()
     if source is not None and str(source) == KERAS_IMDB:
-        return _finish(_keras_corpus(options, seed), "Keras IMDB (keras.datasets.imdb)", "keras-imdb", KERAS_IMDB)
+        corpus = _finish(_keras_corpus(options, seed), "Keras IMDB (keras.datasets.imdb)", "keras-imdb", KERAS_IMDB)
+        if options.keras_npz:
+            corpus.source["path"] = str(Path(options.keras_npz).expanduser())
+        else:
+            corpus.source["url"] = KERAS_IMDB_URL + "imdb.npz"
+        corpus.source["num_words"] = options.num_words
+        return corpus
     if source is None or str(source) == DOWNLOAD:
         path = download_dataset(url=url, progress=download_progress)
         kind = "download"
@@ -128,8 +134,13 @@ def load_corpus(
                 f"its .tar.gz, a CSV file, a folder with pos/ and neg/, or leave the path empty to download the dataset."
             )
         if is_class_folder(path) or path.suffix.lower() in (".csv", ".tsv", ".tab"):
-            return _finish(_labelled_corpus(path, options, progress), f"your reviews ({path.name})",
-                           "folder of classes" if path.is_dir() else "table", str(path))
+            corpus = _finish(_labelled_corpus(path, options, progress), f"your reviews ({path.name})",
+                             "folder of classes" if path.is_dir() else "table", str(path))
+            if options.test_path:
+                corpus.source["test_path"] = str(Path(options.test_path).expanduser())
+            else:
+                corpus.source.update(test_fraction=options.test_fraction, split_seed=options.split_seed)
+            return corpus
         kind = "folder" if path.is_dir() else "archive"
 
     if path.is_dir():

@@ -37,7 +37,7 @@ def test_csv_with_a_stratified_split(tmp_path, labelled_rows):
     assert corpus.train_labels.sum() == 24 and corpus.test_labels.sum() == 8  # each class split alike
     assert set(corpus.train_texts).isdisjoint(corpus.test_texts)
     assert corpus.source == {"name": "your reviews (mine.csv)", "kind": "table", "path": str(path), "train_count": 48,
-                             "test_count": 16, "train_positive": 24, "test_positive": 8}
+                             "test_count": 16, "train_positive": 24, "test_positive": 8, "test_fraction": 0.25, "split_seed": 3}
     again = load_corpus(path, options=SourceOptions(test_fraction=0.25, split_seed=3))
     assert again.test_texts == corpus.test_texts  # same seed, same split
 
@@ -47,6 +47,7 @@ def test_tsv_with_a_second_test_file_and_named_columns(tmp_path, labelled_rows):
     test = write_csv(tmp_path / "test.tsv", [(l, t) for t, l in labelled_rows[40:]], ("sentiment", "body"), "\t")
     corpus = load_corpus(train, options=SourceOptions(text_column="body", label_column="sentiment", test_path=str(test)))
     assert len(corpus.train_texts) == 40 and len(corpus.test_texts) == 24
+    assert corpus.source["test_path"] == str(test) and "test_fraction" not in corpus.source
 
 
 @pytest.mark.parametrize(
@@ -132,6 +133,7 @@ def test_keras_arrays_decode_to_words_with_index_from_and_the_oov_mark(tmp_path,
     assert texts[1] == f"the film was great i {OOV_MARK} {OOV_MARK}"
     assert texts[0] == f"the film was awful i {OOV_MARK} {OOV_MARK} {OOV_MARK}"
     assert corpus.oov_token == OOV_MARK and corpus.source["kind"] == "keras-imdb"
+    assert corpus.source["path"] == str(npz) and corpus.source["num_words"] == 10
     # Shuffled as load_data shuffles: one RandomState(113), train then test.
     rng = np.random.RandomState(113)
     order = np.arange(40)
