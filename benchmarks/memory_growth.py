@@ -3,8 +3,9 @@
     python benchmarks/memory_growth.py [--runs 5] [--epochs 2] [--data PATH]
 
 Each run is a whole ``core.training.train`` on the full data (vocabulary,
-vectors, model, fit, test evaluation), then ``keras.backend.clear_session()``
-and a garbage collection, which the app also does before each new run.
+vectors, model, fit, test evaluation). ``train`` itself starts by clearing
+the Keras session and giving freed heap pages back (``core.memory``), as
+in the app; the RSS is read after the same release.
 Reports the resident set size after each run and the growth from the first
 to the last.
 """
@@ -12,7 +13,6 @@ to the last.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 import time
@@ -36,10 +36,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=2)
     args = parser.parse_args()
 
-    import keras
-
     from core.config import TrainingConfig
     from core.data import load_corpus
+    from core.memory import release_memory
     from core.training import train
 
     corpus = load_corpus(data_path(args.data))
@@ -49,8 +48,7 @@ def main() -> None:
         model = train(corpus, TrainingConfig(epochs=args.epochs, seed=run))
         accuracy = model.test_metrics["accuracy"]
         del model
-        keras.backend.clear_session()
-        gc.collect()
+        release_memory()
         rows.append({"run": run, "rss_mb": rss_mb(), "seconds": time.perf_counter() - start, "accuracy": accuracy})
         print(f"run {run}: RSS {rows[-1]['rss_mb']:.0f} MB, {rows[-1]['seconds']:.0f} s, test accuracy {accuracy:.4f}", flush=True)
     growth = rows[-1]["rss_mb"] - rows[0]["rss_mb"]

@@ -27,6 +27,7 @@ from .corpus_encoding import encode_corpus
 from .data import Corpus
 from .errors import TrainingError
 from .evaluation import TestPredictions
+from .memory import release_memory
 from .model_builder import build_model, cudnn_report
 from .progress import ProgressHooks
 from .vectorizer import TextToSequence
@@ -212,9 +213,6 @@ def train(
 
     hooks = hooks or ProgressHooks()
     stop_event = stop_event or threading.Event()
-    # Each run starts from a blank Keras state: without this, the state of
-    # every earlier model in a long app session stays alive (benchmarks/memory_growth.py).
-    keras.backend.clear_session(free_memory=True)
     hooks.phase("building vocabulary")
     vocabulary, x_train, x_test = encode_corpus(
         corpus.train_texts,
@@ -224,6 +222,10 @@ def train(
         exclude=[corpus.oov_token] if corpus.oov_token else (),
         phase=hooks.phase,
     )
+    # A blank Keras state for each run: without it, a long app session keeps
+    # the state of every earlier model alive (benchmarks/memory_growth.py).
+    keras.backend.clear_session(free_memory=False)
+    release_memory()
     vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
 
     keras.utils.set_random_seed(config.seed)
