@@ -137,7 +137,8 @@ def test_a_csv_chosen_in_the_panel_previews_trains_saves_and_reopens(qtbot, make
     assert count() == 0
     assert window._corpus is load.corpus and len(model.history["loss"]) == 2
     assert model.source == {"name": "your reviews (reviews.csv)", "kind": "table", "path": str(reviews_csv),
-                            "train_count": 52, "test_count": 12, "train_positive": 26, "test_positive": 6}
+                            "train_count": 52, "test_count": 12, "train_positive": 26, "test_positive": 6,
+                            "test_fraction": 0.2, "split_seed": 113}
     assert "reviews.csv" in window.data_info.text() and "Test: 12 reviews" in window.data_info.text()
 
     path = tmp_path / "from_csv.keras"
