@@ -747,8 +747,10 @@ class MainWindow(QMainWindow):
         if self.model is None:
             return False
         suggested = Path(self._dialog_folder()) / (Path(self.model.path).name if self.model.path else "sentiment.keras")
-        # QFileDialog asks before overwriting an existing file.
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", str(suggested), "Keras models (*.keras)")
+        # save_model_to asks before replacing a file (also one the ".keras" below lands on).
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save model", str(suggested), "Keras models (*.keras)", options=QFileDialog.Option.DontConfirmOverwrite
+        )
         if not path:
             return False
         if not path.endswith(".keras"):
@@ -756,8 +758,17 @@ class MainWindow(QMainWindow):
         return self.save_model_to(path)
 
     def save_model_to(self, path: str | os.PathLike) -> bool:
-        """Save atomically; on failure show why (any file already there is unchanged)."""
+        """Save atomically; on failure show why (any file already there is unchanged).
+
+        A file already at ``path``, other than the model's own, is replaced
+        only after the user says Yes.
+        """
         if self.model is None or self.is_busy():
+            return False
+        target = Path(path).expanduser()
+        own = self.model.path is not None and target.resolve() == Path(self.model.path).resolve()
+        if target.is_file() and not own and not self.ask("Replace the file?", f"{target.name} already exists in {target.parent}. Replace it?"):
+            self.statusBar().showMessage(f"Not saved; {target.name} is unchanged.", 10_000)
             return False
         try:
             saved = self.model.save(path)

@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import QThread, Qt
 
 from core.config import PRESETS, TrainingConfig
+from gui.classify_panel import EMPTY_REVIEW_HINT
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
 
@@ -111,8 +112,12 @@ def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbo
     # Idle again: the form is editable, and Classify works, by button and by Ctrl+Enter.
     assert window.train_button.isEnabled() and not window.form.is_read_only()
     panel = window.classify_panel
-    assert panel.classify_button.isEnabled() and not panel.hint.isVisible()
+    assert panel.is_ready() and not panel.classify_button.isEnabled()  # nothing typed yet
+    assert panel.hint.isVisible() and panel.hint.text() == EMPTY_REVIEW_HINT
+    panel.text_edit.setPlainText(" \n\t  ")  # whitespace is no review either
+    assert not panel.classify_button.isEnabled() and panel.hint.text() == EMPTY_REVIEW_HINT
     panel.text_edit.setPlainText(REVIEW)
+    assert panel.classify_button.isEnabled() and not panel.hint.isVisible()
     with qtbot.waitSignal(panel.classified, timeout=5_000) as classified:
         click(qtbot, panel.classify_button)
     expected = float(model.predict([REVIEW])[0])
@@ -230,7 +235,7 @@ def test_bad_data_path_shows_an_error_then_the_app_is_idle_and_trains(qtbot, mak
     assert not window.is_busy() and window.train_button.isEnabled() and not window.form.is_read_only()
     assert window.model is model
     assert_chart_shows(window, history)
-    assert window.classify_panel.classify_button.isEnabled()
+    assert window.classify_panel.is_ready()
     box.close()
 
     window.data_panel.set_source(str(small_corpus_dir))
@@ -341,7 +346,7 @@ def test_save_failure_keeps_the_model_and_says_why(qtbot, make_window, tmp_path)
     assert "taken.keras" in shown.args[0]
     assert (blocker / "keep.txt").read_text() == "mine"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial.keras")] == []
-    assert window.model is model and window.classify_panel.classify_button.isEnabled()
+    assert window.model is model and window.classify_panel.is_ready()
     window.error_box.close()
 
 
