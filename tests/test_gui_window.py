@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread, Qt
+from PySide6.QtCore import Qt, QThread
 
 from core.config import PRESETS, TrainingConfig
 from gui.classify_panel import EMPTY_REVIEW_HINT
