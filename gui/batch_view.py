@@ -3,8 +3,9 @@
 A ``.txt`` file holds one review per line; a ``.csv``/``.tsv`` has a header,
 and :class:`ColumnDialog` asks for the text column and an optional label
 column (from ``core.tables.read_columns``, which reads only the header).
-Reading and classifying run on a :class:`~gui.training_worker.TaskWorker`
-thread with a progress bar and Cancel. The results live in a
+Reading and classifying run as a :class:`~gui.training_worker.TaskWorker`
+on the tab's own long-lived :class:`~gui.training_worker.WorkerThread`
+(a batch may run while the window trains), with a progress bar and Cancel. The results live in a
 :class:`ResultsModel` over NumPy arrays, so sorting 25,000 rows is one
 ``argsort``; Export writes them with ``core.tables.write_results``. With
 labels, the accuracy and the confusion matrix are shown above the table.
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QThread, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,7 +39,7 @@ from core.errors import StudioError
 from core.evaluation import classification_metrics
 from core.tables import TEXT_COLUMN_GUESSES, read_columns
 
-from .training_worker import Cancelled, TaskWorker, start_in_thread
+from .training_worker import Cancelled, TaskWorker, WorkerThread
 
 LABEL_COLUMN_GUESSES = ("label", "sentiment", "labels", "class", "target", "polarity")
 NO_LABEL = "(none)"
@@ -184,8 +185,8 @@ class BatchView(QWidget):
         self.model = None
         self.result: BatchResult | None = None
         self.metrics: dict | None = None
-        self.thread: QThread | None = None
-        self.worker: TaskWorker | None = None
+        self.worker_thread = WorkerThread("studio-batch", self)
+        self.worker: TaskWorker | None = None  # the running batch's worker
         self.stop_event = threading.Event()
         self.last_folder = str(Path.home())
         self._phase = ""
@@ -238,7 +239,7 @@ class BatchView(QWidget):
         self._update_buttons()
 
     def is_running(self) -> bool:
-        return self.thread is not None
+        return self.worker is not None
 
     def _update_buttons(self) -> None:
         running = self.is_running()
@@ -277,12 +278,12 @@ class BatchView(QWidget):
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
+        worker.ended.connect(self._on_worker_ended)
         self.worker = worker
         self.progress.setRange(0, 0)
         self.progress.setFormat("Reading…")
         self.summary.setText(f"Classifying the reviews in {Path(path).name}…")
-        self.thread = start_in_thread(worker, self)
-        self.thread.finished.connect(self._on_thread_finished)
+        self.worker_thread.start(worker)
         self._update_buttons()
         return True
 
@@ -292,11 +293,10 @@ class BatchView(QWidget):
             self.cancel_button.setEnabled(False)
             self.progress.setFormat("Cancelling…")
 
-    def shutdown(self, wait_ms: int = 3000) -> None:
-        """Stop a running batch and wait for its thread (the window is closing)."""
-        if self.thread is not None:
-            self.stop_event.set()
-            self.thread.wait(wait_ms)
+    def shutdown(self, wait_ms: int = 3000) -> bool:
+        """Stop a running batch and end the tab's thread (the window is closing); True once it has ended."""
+        self.stop_event.set()
+        return self.worker_thread.shutdown(wait_ms)
 
     def _on_phase(self, name: str) -> None:
         self._phase = name
@@ -349,10 +349,7 @@ class BatchView(QWidget):
         self.summary.setText("Cancelled; the previous results (if any) are kept." if self.result is not None else "Cancelled.")
         self._outcome = "cancelled"
 
-    def _on_thread_finished(self) -> None:
-        if self.thread is not None:
-            self.thread.deleteLater()
-        self.thread = None
+    def _on_worker_ended(self) -> None:
         self.worker = None
         self._update_buttons()
         self.ended.emit(self._outcome)

@@ -4,7 +4,8 @@ The panel knows nothing about models: the window hands it a predictor
 (``list[str] -> probabilities``) and an explainer (``text -> Explanation``)
 when a model is ready and takes them away while a worker runs, so the model
 is never used during training. Without a predictor the text box still takes
-typing; only Classify is disabled, with a hint saying why.
+typing; only Classify is disabled, with a hint saying why. So is it while
+the box is empty or holds only whitespace.
 
 Classify (the button, Ctrl+Enter) answers at once in the GUI thread, as
 before; the per-word explanation follows from the :class:`ExplainRunner`'s
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 EXAMPLES_FILE = Path(__file__).resolve().parent.parent / "resources" / "example_reviews.json"
 NO_MODEL_HINT = "Train a model or open one (File > Open model, Ctrl+O) to classify reviews."
+EMPTY_REVIEW_HINT = "Type or paste a review to classify it."
 
 Predictor = Callable[[Sequence[str]], Sequence[float]]
 #: Pause in typing before a live classification, in milliseconds.
@@ -175,10 +177,20 @@ class ClassifyPanel(QGroupBox):
         self.explainer = explainer if predictor is not None else None
         self.runner.set_explainer(self.explainer)
         self.live_timer.stop()
-        self.classify_button.setEnabled(predictor is not None)
         self.live_check.setEnabled(self.explainer is not None)
-        self.hint.setText("" if predictor is not None else hint)
-        self.hint.setVisible(predictor is None)
+        self._no_model_hint = hint
+        self._update_classify_button()
+
+    def _update_classify_button(self) -> None:
+        """Classify needs a model and a review that is more than whitespace; the hint says which is missing."""
+        has_text = bool(self.text_edit.toPlainText().strip())
+        if self.predictor is None:
+            hint = self._no_model_hint
+        else:
+            hint = "" if has_text else EMPTY_REVIEW_HINT
+        self.classify_button.setEnabled(self.predictor is not None and has_text)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
 
     def is_live(self) -> bool:
         return self.explainer is not None and self.live_check.isChecked()
@@ -251,6 +263,7 @@ class ClassifyPanel(QGroupBox):
         self.request_explanation(text)
 
     def _on_text_changed(self) -> None:
+        self._update_classify_button()
         if self.is_live():
             self.live_timer.start()  # restarts: fires once typing pauses
         else:

@@ -1,8 +1,8 @@
 """The main window: data and hyperparameters, Train and Stop, the live chart, results, classify.
 
-The window owns at most one worker at a time (train, evaluate or open a
-model) and keeps the worker and its thread as attributes until the thread
-has finished. Every widget change happens in slots of this window, which
+The window runs one task at a time (train, evaluate or open a model) on
+its one long-lived worker thread (:class:`~gui.training_worker.WorkerThread`),
+and keeps the task's worker as an attribute until the worker has ended. Every widget change happens in slots of this window, which
 live in the GUI thread; the worker only emits signals. TensorFlow is never
 imported here: the worker imports it, so the window paints first.
 
@@ -15,13 +15,14 @@ every path without a modal loop.
 from __future__ import annotations
 
 import csv
+import gc
 import os
 import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEvent, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
+from PySide6.QtCore import QDeadlineTimer, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -36,9 +37,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -57,10 +58,10 @@ from .run_history import Run, RunStore
 from .runs_view import RunsView
 from .settings import StudioSettings
 from .training_chart import TrainingChart
-from .training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, start_in_thread
+from .training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread
 
 APP_TITLE = "IMDB Sentiment Studio"
-#: Seconds closeEvent waits for the worker before hiding and finishing later.
+#: Milliseconds closeEvent waits for the worker before hiding and finishing later.
 CLOSE_WAIT_MS = 3000
 PHASE_TEXT = {
     "loading data": "Loading data…",
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
 
     #: A model became current (trained, opened or evaluated).
     model_changed = Signal(object)
-    #: The worker's thread has finished and the window is idle again; the task's kind.
+    #: The task's worker has ended and the window is idle again; the task's kind.
     task_ended = Signal(str)
     #: An error dialog was shown, with its message.
     error_shown = Signal(str)
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     #: Progress the window has shown (GUI thread): epoch, step, steps per epoch.
     batch_shown = Signal(int, int, int)
+    #: The running task's phase reached the window (GUI thread): "loading data", "training", ...
+    phase_shown = Signal(str)
 
     def __init__(self, settings: StudioSettings | None = None, parent: QWidget | None = None, runs_folder: str | os.PathLike | None = None):
         """``runs_folder`` holds the run list and its models (default: the app's AppDataLocation)."""
@@ -114,8 +117,9 @@ class MainWindow(QMainWindow):
         self.current_run: Run | None = None  # the run of the current model
         self.model = None  # core.sentiment_model.SentimentModel, once there is one
         self.stop_event = threading.Event()
-        self.thread: QThread | None = None
-        self.worker: TaskWorker | None = None
+        #: Runs every task (TensorFlow always sees the same thread); started on first use.
+        self.worker_thread = WorkerThread("studio-worker", self)
+        self.worker: TaskWorker | None = None  # the running task's worker
         self.job = None
         self.task: str | None = None  # "train", "evaluate", "open" while a worker runs
         #: Seconds between per-batch progress signals (<= 20 a second by default).
@@ -265,6 +269,7 @@ class MainWindow(QMainWindow):
         self.runs.failed.connect(lambda message: self.show_error("Cannot keep the run list", message))
         self.batch_view = BatchView()
         self.batch_view.error.connect(self.show_error)
+        self.batch_view.ended.connect(lambda _outcome: self._close_if_waiting())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(training_tab, "Training")
@@ -386,7 +391,7 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- running
 
     def is_busy(self) -> bool:
-        return self.thread is not None
+        return self.worker is not None
 
     def _set_busy(self, busy: bool) -> None:
         running_stoppable = busy and self.task in ("train", "evaluate")
@@ -425,7 +430,7 @@ class MainWindow(QMainWindow):
         self.classify_panel.show_review(text)
 
     def _start(self, task: str, job, status: str) -> None:
-        """Run ``job`` on a new worker thread; the window is busy until it ends."""
+        """Run ``job`` on the worker thread; the window is busy until its worker has ended."""
         self.stop_event = threading.Event()
         worker = TaskWorker(job, self.stop_event, batch_interval=self.batch_interval)
         worker.phase.connect(self._on_phase)
@@ -437,14 +442,14 @@ class MainWindow(QMainWindow):
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
+        worker.ended.connect(self._on_task_ended)
         self.task = task
         self.job = job
         self.worker = worker
         self._run_started = time.monotonic()
         self._set_busy(True)
         self.statusBar().showMessage(status)
-        self.thread = start_in_thread(worker, self)
-        self.thread.finished.connect(self._on_thread_finished)
+        self.worker_thread.start(worker)
 
     def start_training(self) -> bool:
         """Train a new model with the form's settings; False if it could not start."""
@@ -518,6 +523,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------ worker signals
 
     def _on_phase(self, name: str) -> None:
+        self.phase_shown.emit(name)
         if name == "done":
             return
         self.statusBar().showMessage(PHASE_TEXT.get(name, name.capitalize() + "…"))
@@ -629,14 +635,16 @@ class MainWindow(QMainWindow):
             self.chart.reset()
             self.evaluation_view.set_model(None)
 
-    def _on_thread_finished(self) -> None:
+    def _on_task_ended(self) -> None:
         task = self.task or ""
-        if self.thread is not None:
-            self.thread.deleteLater()
-        self.thread = None
         self.worker = None
         self.job = None
         self.task = None
+        # A run leaves Keras models, traced functions and tf.data pipelines in
+        # reference cycles, and with them TensorFlow's native thread pools (four
+        # tf_Compute threads and two more per run); only the cyclic collector
+        # frees them. Collect now, in the GUI thread, where Qt objects may die.
+        gc.collect()
         self.batch_bar.setRange(0, 1)
         self.batch_bar.setValue(0)
         self.batch_bar.setFormat("Batches")
@@ -644,6 +652,10 @@ class MainWindow(QMainWindow):
             self.eta_label.setText(f"Finished after {format_duration(time.monotonic() - self._run_started)}")
         self._set_busy(False)
         self.task_ended.emit(task)
+        self._close_if_waiting()
+
+    def _close_if_waiting(self) -> None:
+        """A close that had to wait for a worker: try again now that one has ended."""
         if self._close_when_idle and not self._closed:
             self.close()
 
@@ -735,8 +747,10 @@ class MainWindow(QMainWindow):
         if self.model is None:
             return False
         suggested = Path(self._dialog_folder()) / (Path(self.model.path).name if self.model.path else "sentiment.keras")
-        # QFileDialog asks before overwriting an existing file.
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", str(suggested), "Keras models (*.keras)")
+        # save_model_to asks before replacing a file (also one the ".keras" below lands on).
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save model", str(suggested), "Keras models (*.keras)", options=QFileDialog.Option.DontConfirmOverwrite
+        )
         if not path:
             return False
         if not path.endswith(".keras"):
@@ -744,8 +758,17 @@ class MainWindow(QMainWindow):
         return self.save_model_to(path)
 
     def save_model_to(self, path: str | os.PathLike) -> bool:
-        """Save atomically; on failure show why (any file already there is unchanged)."""
+        """Save atomically; on failure show why (any file already there is unchanged).
+
+        A file already at ``path``, other than the model's own, is replaced
+        only after the user says Yes.
+        """
         if self.model is None or self.is_busy():
+            return False
+        target = Path(path).expanduser()
+        own = self.model.path is not None and target.resolve() == Path(self.model.path).resolve()
+        if target.is_file() and not own and not self.ask("Replace the file?", f"{target.name} already exists in {target.parent}. Replace it?"):
+            self.statusBar().showMessage(f"Not saved; {target.name} is unchanged.", 10_000)
             return False
         try:
             saved = self.model.save(path)
@@ -798,23 +821,24 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- closing
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.thread is not None:
-            if not self._close_when_idle and not self.ask("Quit while working?", "A task is running. Stop it and quit?"):
-                event.ignore()
-                return
-            self.stop_event.set()
+        if self.is_busy() and not self._close_when_idle and not self.ask("Quit while working?", "A task is running. Stop it and quit?"):
+            event.ignore()
+            return
+        # Stop both workers, then give them CLOSE_WAIT_MS together.
+        self.stop_event.set()
+        self.batch_view.cancel()
+        deadline = QDeadlineTimer(CLOSE_WAIT_MS)
+        ended = self.worker_thread.shutdown(deadline.remainingTime())
+        ended = self.batch_view.shutdown(deadline.remainingTime()) and ended
+        if not ended:
+            # Still busy (e.g. importing TensorFlow): hide now, close when the task ends.
             self._close_when_idle = True
-            if not self.thread.wait(QDeadlineTimer(CLOSE_WAIT_MS)):
-                # Still busy (e.g. importing TensorFlow): hide now, close when the thread ends.
-                self.hide()
-                event.ignore()
-                return
-            # The thread has ended; let its queued signals go, then forget it.
-            self.thread.deleteLater()
-            self.thread = None
-            self.worker = None
+            self.hide()
+            event.ignore()
+            return
+        # The threads have ended; the workers' queued signals still arrive, harmlessly.
+        self.worker = None
         self.classify_panel.shutdown()
-        self.batch_view.shutdown()
         self.data_panel.shutdown()
         self._closed = True
         self.save_settings()

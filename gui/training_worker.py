@@ -1,11 +1,15 @@
-"""Long engine calls (train, evaluate, open a model) on a QThread, reported as signals.
+"""Long engine calls (train, evaluate, open a model) on a worker thread, reported as signals.
 
-The wiring follows superqt's ``new_worker_qthread``: a QObject worker is
-moved to a QThread, ``thread.started`` runs it, and its ``ended`` signal
-quits the thread and deletes the worker. The engine reports through plain
-callables (:class:`core.progress.ProgressHooks`); :class:`TaskWorker`
-turns each call into a signal, so widgets are only ever touched by slots
-running in the GUI thread.
+A :class:`WorkerThread` owns one long-lived QThread (started on first use)
+and runs every task of its owner there, one after another: TensorFlow keeps
+per-thread state, and Python keeps a record of every foreign thread that
+ever called it, so a new thread per task would pile both up. Each task is a
+:class:`TaskWorker`, a QObject moved to that thread whose ``run`` slot is
+invoked there; its ``ended`` signal deletes it. At shutdown the thread is
+asked to quit after its current task, and ``finished`` deletes it. The
+engine reports through plain callables (:class:`core.progress.ProgressHooks`);
+:class:`TaskWorker` turns each call into a signal, so widgets are only ever
+touched by slots running in the GUI thread.
 
 The work itself is a plain callable ``job(hooks, stop_event)``, so a test
 can call :meth:`TaskWorker.run` synchronously and collect the signals.
@@ -21,11 +25,21 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 
 from core.config import TrainingConfig
 from core.errors import StudioError
@@ -219,20 +233,64 @@ class OpenJob:
         return model
 
 
-def start_in_thread(worker: TaskWorker, parent: QObject | None = None) -> QThread:
-    """Move ``worker`` to a new QThread and start it (superqt's new_worker_qthread wiring).
+class _LoopThread(QThread):
+    """A QThread whose event loop runs inside one Python call.
 
-    ``ended`` quits the thread and deletes the worker; the caller keeps both
-    references until ``thread.finished`` and must connect its own slots
-    before calling this.
+    Qt's own ``run`` calls Python only for each slot, and PySide gives every
+    such call a fresh Python thread state, deleted when it returns. pybind11
+    (TensorFlow's bindings) remembers the thread state of the thread that
+    first imported it, here this one; with a per-call state that memory
+    dangles from the next task on, and the first exception that crosses
+    pybind11 waits for the GIL this very thread holds: a hang. Running the
+    loop from Python keeps one thread state for the thread's whole life.
     """
-    thread = QThread(parent)
-    thread.setObjectName("studio-worker")
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Direct: QThread.quit is thread-safe, and a queued call would wait for the
-    # GUI thread, which may itself be waiting for this thread (closing the window).
-    worker.ended.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.ended.connect(worker.deleteLater)
-    thread.start()
-    return thread
+
+    def run(self) -> None:
+        self.exec()
+
+
+class WorkerThread(QObject):
+    """One long-lived QThread on which :class:`TaskWorker` s run, one after another.
+
+    The owner keeps the running worker until its ``ended`` signal; a worker
+    started while another runs waits its turn. :meth:`shutdown` (the owner
+    is closing, or the application quits) lets the current task end, quits
+    the thread and waits for it.
+    """
+
+    def __init__(self, name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.thread: QThread | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            # A window destroyed without closing must not destroy a running QThread (Qt aborts).
+            app.aboutToQuit.connect(self.shutdown)
+
+    def start(self, worker: TaskWorker) -> None:
+        """Run ``worker`` on the thread; the caller connects its slots first."""
+        if self.thread is None:
+            self.thread = _LoopThread(self)
+            self.thread.setObjectName(self.name)
+            self.thread.finished.connect(self.thread.deleteLater)
+            self.thread.start()
+        worker.moveToThread(self.thread)
+        worker.ended.connect(worker.deleteLater)
+        QMetaObject.invokeMethod(worker, "run", Qt.ConnectionType.QueuedConnection)
+
+    def is_running(self) -> bool:
+        return self.thread is not None
+
+    def shutdown(self, wait_ms: int = 3000) -> bool:
+        """Quit once the current task has ended and wait up to ``wait_ms``; True if the thread has ended.
+
+        The caller sets the task's stop event first. On False the thread is
+        still quitting; call again later.
+        """
+        if self.thread is None:
+            return True
+        self.thread.quit()
+        if not self.thread.wait(QDeadlineTimer(wait_ms)):
+            return False
+        self.thread = None  # deleted by its finished signal
+        return True

@@ -173,7 +173,7 @@ def test_a_bad_label_names_line_and_value_and_train_shows_the_same_error(qtbot, 
         click(qtbot, window.train_button)
     assert shown.args == [message] and window.error_box.windowTitle() == "Training failed"
     window.error_box.close()
-    assert window.thread is None and window.model is None and panel.isEnabled()
+    assert not window.is_busy() and window.model is None and panel.isEnabled()
 
     # Still usable: another source is read and trained on.
     choose_table(qtbot, window, reviews_csv)
@@ -216,7 +216,7 @@ def test_bad_tables_show_the_engines_message_in_the_panel(qtbot, make_window, tm
         message = choose_table(qtbot, window, path, signal="inspection_failed")
     assert expected in message and panel.status.text() == message and panel.status.property("error")
     assert panel.preview_table.isVisible() == (case in ("missing label column", "no label column to guess", "a single class"))
-    assert window.train_button.isEnabled() and window.thread is None
+    assert window.train_button.isEnabled() and not window.is_busy()
 
 
 def test_one_read_per_run_even_when_train_is_pressed_at_once(qtbot, make_window, reviews_csv, tmp_path, opens):

@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread, Qt
+from PySide6.QtCore import Qt, QThread
 
 from core.config import PRESETS, TrainingConfig
+from gui.classify_panel import EMPTY_REVIEW_HINT
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
 
@@ -50,7 +51,7 @@ def click(qtbot, widget) -> None:
 
 
 def train(qtbot, window: MainWindow):
-    """Click Train and wait until the worker's thread has ended."""
+    """Click Train and wait until the task has ended."""
     with qtbot.waitSignal(window.task_ended, timeout=TRAIN_TIMEOUT) as ended:
         click(qtbot, window.train_button)
     assert ended.args == ["train"]
@@ -111,8 +112,12 @@ def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbo
     # Idle again: the form is editable, and Classify works, by button and by Ctrl+Enter.
     assert window.train_button.isEnabled() and not window.form.is_read_only()
     panel = window.classify_panel
-    assert panel.classify_button.isEnabled() and not panel.hint.isVisible()
+    assert panel.is_ready() and not panel.classify_button.isEnabled()  # nothing typed yet
+    assert panel.hint.isVisible() and panel.hint.text() == EMPTY_REVIEW_HINT
+    panel.text_edit.setPlainText(" \n\t  ")  # whitespace is no review either
+    assert not panel.classify_button.isEnabled() and panel.hint.text() == EMPTY_REVIEW_HINT
     panel.text_edit.setPlainText(REVIEW)
+    assert panel.classify_button.isEnabled() and not panel.hint.isVisible()
     with qtbot.waitSignal(panel.classified, timeout=5_000) as classified:
         click(qtbot, panel.classify_button)
     expected = float(model.predict([REVIEW])[0])
@@ -152,18 +157,11 @@ def test_stop_ends_within_two_batches_and_keeps_a_usable_model(qtbot, make_windo
             click(qtbot, window.stop_button)
 
     window.batch_shown.connect(stop_in_epoch_two)
-    thread = None
-
-    def remember_thread(*_):
-        nonlocal thread
-        thread = thread or window.thread
-
-    window.batch_shown.connect(remember_thread)
     model = train(qtbot, window)
 
     assert clicked, "training ended before Stop was clicked"
     assert clicked["counters"].batches - clicked["batches"] <= 2
-    assert window.thread is None and window.worker is None
+    assert window.worker is None and not window.is_busy()
     assert model.training["stopped"] is True
     done = model.training["epochs_done"]
     assert 1 <= done < 40 and len(model.history["loss"]) == done
@@ -234,10 +232,10 @@ def test_bad_data_path_shows_an_error_then_the_app_is_idle_and_trains(qtbot, mak
     assert box is not None and box.isVisible() and str(missing) in box.text()
     assert box.windowTitle() == "Training failed"
     # Idle, with the previous model and its curves intact.
-    assert window.thread is None and window.train_button.isEnabled() and not window.form.is_read_only()
+    assert not window.is_busy() and window.train_button.isEnabled() and not window.form.is_read_only()
     assert window.model is model
     assert_chart_shows(window, history)
-    assert window.classify_panel.classify_button.isEnabled()
+    assert window.classify_panel.is_ready()
     box.close()
 
     window.data_panel.set_source(str(small_corpus_dir))
@@ -249,7 +247,7 @@ def test_close_during_training_asks_then_ends_the_thread_within_3_s(qtbot, qtlog
     window = make_window(config=tiny_config.replace(epochs=500))
     with qtbot.waitSignal(window.batch_shown, timeout=TRAIN_TIMEOUT):
         click(qtbot, window.train_button)
-    thread = window.thread
+    thread = window.worker_thread.thread
     assert thread is not None and thread.isRunning()
 
     window.auto_answer = False  # "No": the window stays and training goes on
@@ -263,7 +261,7 @@ def test_close_during_training_asks_then_ends_the_thread_within_3_s(qtbot, qtlog
     assert window.close()
     elapsed = time.monotonic() - start
     assert elapsed < 3.0
-    assert not window.isVisible() and window.thread is None
+    assert not window.isVisible() and window.worker_thread.thread is None
     qtbot.waitUntil(lambda: bool(finished), timeout=1_000)
     qtbot.wait(50)  # let the queued signals of the ended worker arrive
     warnings = [r for r in qtlog.records if not r.ignored and r.type.name in ("QtWarningMsg", "QtCriticalMsg", "QtFatalMsg")]
@@ -278,7 +276,7 @@ def test_invalid_combination_is_reported_with_the_engines_message(qtbot, make_wi
     assert window.form.error_label.isVisible() and window.form.error_label.text() == message
     with qtbot.waitSignal(window.error_shown, timeout=2_000) as shown:
         click(qtbot, window.train_button)
-    assert shown.args == [message] and window.thread is None
+    assert shown.args == [message] and not window.is_busy()
     window.error_box.close()
 
 
@@ -326,7 +324,7 @@ def test_open_and_save_errors_show_a_dialog(qtbot, make_window, tmp_path):
     damaged.write_bytes(b"PK\x03\x04 this is not really a zip")
     with qtbot.waitSignal(window.error_shown, timeout=2_000) as shown:
         assert not window.open_model(damaged)
-    assert "damaged.keras" in shown.args[0] and window.model is None and window.thread is None
+    assert "damaged.keras" in shown.args[0] and window.model is None and not window.is_busy()
     assert window.error_box.windowTitle() == "Cannot open the model"
     assert not window.save_action.isEnabled()  # nothing to save yet
     window.error_box.close()
@@ -348,7 +346,7 @@ def test_save_failure_keeps_the_model_and_says_why(qtbot, make_window, tmp_path)
     assert "taken.keras" in shown.args[0]
     assert (blocker / "keep.txt").read_text() == "mine"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial.keras")] == []
-    assert window.model is model and window.classify_panel.classify_button.isEnabled()
+    assert window.model is model and window.classify_panel.is_ready()
     window.error_box.close()
 
 

@@ -11,7 +11,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Slot
 
-from gui.training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, start_in_thread
+from gui.training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread
 
 SIGNALS = ("phase", "download", "reading", "train_begin", "batch", "epoch", "finished", "failed", "cancelled", "ended")
 
@@ -139,13 +139,29 @@ class Receiver(QObject):
         self.results.append(result)
 
 
-def test_worker_on_a_thread_reports_to_the_gui_thread_and_quits(qtbot, small_corpus_dir, tiny_config):
-    worker = TaskWorker(TrainJob(str(small_corpus_dir), tiny_config.replace(epochs=1)))
+def test_tasks_run_one_after_another_on_one_thread_and_report_to_the_gui_thread(qtbot, small_corpus_dir, tiny_config):
+    runner = WorkerThread("test-worker")
     receiver = Receiver()
-    worker.epoch.connect(receiver.on_epoch)
-    worker.finished.connect(receiver.on_finished)
-    thread = start_in_thread(worker)
-    qtbot.waitUntil(lambda: bool(receiver.results) and thread.isFinished(), timeout=60_000)
-    assert receiver.results[0].training["epochs_done"] == 1 and receiver.epochs == [1]
+    ran_on: list[int] = []
+
+    def recording(job):
+        def run(hooks, stop):
+            ran_on.append(threading.get_ident())
+            return job(hooks, stop)
+
+        return run
+
+    workers = [TaskWorker(recording(TrainJob(str(small_corpus_dir), tiny_config.replace(epochs=1)))) for _ in range(2)]
+    for worker in workers:
+        worker.epoch.connect(receiver.on_epoch)
+        worker.finished.connect(receiver.on_finished)
+        runner.start(worker)  # the second waits for the first
+    thread = runner.thread
+    qtbot.waitUntil(lambda: len(receiver.results) == 2, timeout=60_000)
+    assert [r.training["epochs_done"] for r in receiver.results] == [1, 1] and receiver.epochs == [1, 1]
     assert receiver.threads == {QThread.currentThread()}  # slots ran in the GUI thread
-    thread.deleteLater()
+    assert len(set(ran_on)) == 1 and ran_on[0] != threading.get_ident()  # both on the one worker thread
+    assert thread.isRunning()  # long-lived: it waits for the next task
+
+    assert runner.shutdown(3_000)
+    assert thread.isFinished() and runner.thread is None
