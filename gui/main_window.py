@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
 
         self.classify_panel = ClassifyPanel()
         scroll.setMinimumWidth(320)
-        self._left_width = left.sizeHint().width() + 20
+        self._left = left
 
         self.chart.canvas.setMinimumHeight(110)  # the tabs share the height with the classify panel
         training_tab = QSplitter(Qt.Orientation.Vertical)
@@ -455,6 +456,7 @@ class MainWindow(QMainWindow):
             self._set_busy(self.is_busy())  # hints and enabled states, in the new language
             if self.statusBar().currentMessage() == getattr(self, "_ready_text", None):
                 self._show_ready()
+            self._fit_left_pane()
         super().changeEvent(event)
 
     def choose_language(self, code: str) -> str:
@@ -491,14 +493,28 @@ class MainWindow(QMainWindow):
         self.form.set_config(self.settings.config())
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            # 1280x800, or the whole screen where it is smaller (1280x720, or 200% scaling)
+            self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
         width = max(self.width(), 1000)
-        self.splitters["main"].setSizes([self._left_width, width - self._left_width])
+        left_width = self._left_width()
+        self.splitters["main"].setSizes([left_width, width - left_width])
         self.splitters["right"].setSizes([500, 270])
         self.splitters["training"].setSizes([360, 140])
+
+    def _left_width(self) -> int:
+        """What the left column needs for its texts (in the current language) and the scroll bar."""
+        return self._left.sizeHint().width() + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 6
+
+    def _fit_left_pane(self) -> None:
+        """Widen the left column if its texts (a new language) no longer fit."""
+        sizes = self.splitters["main"].sizes()
+        needed = self._left_width()
+        if len(sizes) == 2 and 0 < sizes[0] < needed and sum(sizes) > needed + 400:
+            self.splitters["main"].setSizes([needed, sum(sizes) - needed])
 
     def save_settings(self) -> None:
         self.data_panel.save(self.settings)
@@ -552,6 +568,7 @@ class MainWindow(QMainWindow):
         self.data_panel.setEnabled(not busy)
         self.form.set_read_only(busy or self._config_from_model)
         self.unlock_button.setVisible(self._config_from_model and not busy)
+        self._fit_left_pane()
         self.presets_menu.setEnabled(not busy)
         for action in self.presets_menu.actions():  # their shortcuts too (Alt+1…)
             action.setEnabled(not busy)
