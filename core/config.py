@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .errors import ConfigError
+from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 CELLS = ("lstm", "gru")
 OPTIMIZERS = ("adam", "rmsprop", "sgd")
@@ -34,29 +34,29 @@ class TrainingConfig:
     """Hyperparameters of the text pipeline, the model and the fit."""
 
     # Text vectorisation.
-    vocab_size: int = field(default=10_000, metadata=_range(100, 200_000, "vocabulary size, padding and out-of-vocabulary indices included"))
-    max_length: int = field(default=250, metadata=_range(8, 2_000, "tokens kept per review; longer reviews lose their beginning"))
+    vocab_size: int = field(default=10_000, metadata=_range(100, 200_000, QT_TRANSLATE_NOOP("core", "vocabulary size, padding and out-of-vocabulary indices included")))
+    max_length: int = field(default=250, metadata=_range(8, 2_000, QT_TRANSLATE_NOOP("core", "tokens kept per review; longer reviews lose their beginning")))
     # Model.
-    embedding_dim: int = field(default=32, metadata=_range(2, 1_024, "size of each word vector"))
-    cell: str = field(default="lstm", metadata=_choice(CELLS, "recurrent cell"))
-    bidirectional: bool = field(default=False, metadata={"help": "read the review in both directions"})
-    recurrent_layers: int = field(default=1, metadata=_range(1, 4, "stacked recurrent layers"))
-    units: int = field(default=32, metadata=_range(1, 1_024, "units per recurrent layer"))
-    dropout: float = field(default=0.0, metadata=_range(0.0, 0.9, "dropout after each recurrent layer"))
-    pooling: str = field(default="last", metadata=_choice(POOLINGS, "what the classifier sees: the last state or the max over all steps"))
+    embedding_dim: int = field(default=32, metadata=_range(2, 1_024, QT_TRANSLATE_NOOP("core", "size of each word vector")))
+    cell: str = field(default="lstm", metadata=_choice(CELLS, QT_TRANSLATE_NOOP("core", "recurrent cell")))
+    bidirectional: bool = field(default=False, metadata={"help": QT_TRANSLATE_NOOP("core", "read the review in both directions")})
+    recurrent_layers: int = field(default=1, metadata=_range(1, 4, QT_TRANSLATE_NOOP("core", "stacked recurrent layers")))
+    units: int = field(default=32, metadata=_range(1, 1_024, QT_TRANSLATE_NOOP("core", "units per recurrent layer")))
+    dropout: float = field(default=0.0, metadata=_range(0.0, 0.9, QT_TRANSLATE_NOOP("core", "dropout after each recurrent layer")))
+    pooling: str = field(default="last", metadata=_choice(POOLINGS, QT_TRANSLATE_NOOP("core", "what the classifier sees: the last state or the max over all steps")))
     # Optimisation.
-    optimizer: str = field(default="adam", metadata=_choice(OPTIMIZERS, "optimizer"))
-    learning_rate: float = field(default=0.001, metadata=_range(1e-6, 1.0, "learning rate"))
-    clipnorm: float = field(default=0.0, metadata=_range(0.0, 100.0, "clip the norm of each gradient step to this (0: off); steadies recurrent training"))
-    epochs: int = field(default=10, metadata=_range(1, 1_000, "passes over the training data"))
-    batch_size: int = field(default=128, metadata=_range(1, 8_192, "reviews per gradient step"))
-    validation_split: float = field(default=0.2, metadata=_range(0.0, 0.5, "fraction of the training reviews held out for validation"))
-    early_stopping: bool = field(default=False, metadata={"help": "stop when the validation loss stops improving"})
-    patience: int = field(default=2, metadata=_range(0, 100, "epochs without improvement before early stopping"))
-    restore_best_weights: bool = field(default=True, metadata={"help": "with early stopping, keep the weights of the best validation epoch"})
-    jit_compile: bool = field(default=False, metadata={"help": "compile the training step with XLA (ignored where cuDNN runs the recurrent layers)"})
-    bucket_by_length: bool = field(default=False, metadata={"help": "batch reviews of similar length and skip their shared padding"})
-    seed: int = field(default=42, metadata=_range(0, 2**31 - 1, "random seed for the split, the shuffling and the initial weights"))
+    optimizer: str = field(default="adam", metadata=_choice(OPTIMIZERS, QT_TRANSLATE_NOOP("core", "optimizer")))
+    learning_rate: float = field(default=0.001, metadata=_range(1e-6, 1.0, QT_TRANSLATE_NOOP("core", "learning rate")))
+    clipnorm: float = field(default=0.0, metadata=_range(0.0, 100.0, QT_TRANSLATE_NOOP("core", "clip the norm of each gradient step to this (0: off); steadies recurrent training")))
+    epochs: int = field(default=10, metadata=_range(1, 1_000, QT_TRANSLATE_NOOP("core", "passes over the training data")))
+    batch_size: int = field(default=128, metadata=_range(1, 8_192, QT_TRANSLATE_NOOP("core", "reviews per gradient step")))
+    validation_split: float = field(default=0.2, metadata=_range(0.0, 0.5, QT_TRANSLATE_NOOP("core", "fraction of the training reviews held out for validation")))
+    early_stopping: bool = field(default=False, metadata={"help": QT_TRANSLATE_NOOP("core", "stop when the validation loss stops improving")})
+    patience: int = field(default=2, metadata=_range(0, 100, QT_TRANSLATE_NOOP("core", "epochs without improvement before early stopping")))
+    restore_best_weights: bool = field(default=True, metadata={"help": QT_TRANSLATE_NOOP("core", "with early stopping, keep the weights of the best validation epoch")})
+    jit_compile: bool = field(default=False, metadata={"help": QT_TRANSLATE_NOOP("core", "compile the training step with XLA (ignored where cuDNN runs the recurrent layers)")})
+    bucket_by_length: bool = field(default=False, metadata={"help": QT_TRANSLATE_NOOP("core", "batch reviews of similar length and skip their shared padding")})
+    seed: int = field(default=42, metadata=_range(0, 2**31 - 1, QT_TRANSLATE_NOOP("core", "random seed for the split, the shuffling and the initial weights")))
 
     def __post_init__(self) -> None:
         self.validate()
@@ -68,21 +68,22 @@ class TrainingConfig:
             meta = f.metadata
             if f.type in ("bool", bool):
                 if not isinstance(value, bool):
-                    raise ConfigError(f"{f.name} must be true or false, not {value!r}.")
+                    raise ConfigError(QT_TRANSLATE_NOOP("core", "{name} must be true or false, not {value!r}."), name=f.name, value=value)
             elif "choices" in meta:
                 if value not in meta["choices"]:
-                    options = ", ".join(meta["choices"])
-                    raise ConfigError(f"{f.name} must be one of {options}, not {value!r}.")
+                    raise ConfigError(QT_TRANSLATE_NOOP("core", "{name} must be one of {options}, not {value!r}."),
+                                      name=f.name, options=", ".join(meta["choices"]), value=value)
             elif "range" in meta:
                 low, high = meta["range"]
                 is_int = f.type in ("int", int)
-                wanted = "a whole number" if is_int else "a number"
                 if isinstance(value, bool) or not isinstance(value, (int, float)) or (is_int and not isinstance(value, int)):
-                    raise ConfigError(f"{f.name} must be {wanted} from {low:g} to {high:g}, not {value!r}.")
+                    template = (QT_TRANSLATE_NOOP("core", "{name} must be a whole number from {low:g} to {high:g}, not {value!r}.") if is_int
+                                else QT_TRANSLATE_NOOP("core", "{name} must be a number from {low:g} to {high:g}, not {value!r}."))
+                    raise ConfigError(template, name=f.name, low=low, high=high, value=value)
                 if not (low <= value <= high) or value != value:  # NaN fails both
-                    raise ConfigError(f"{f.name} must be from {low:g} to {high:g}; got {value!r}.")
+                    raise ConfigError(QT_TRANSLATE_NOOP("core", "{name} must be from {low:g} to {high:g}; got {value!r}."), name=f.name, low=low, high=high, value=value)
         if self.early_stopping and self.validation_split == 0:
-            raise ConfigError("early_stopping needs validation data: set validation_split above 0.")
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "early_stopping needs validation data: set validation_split above 0."))
 
     # --- conversion -------------------------------------------------------
 
@@ -93,11 +94,11 @@ class TrainingConfig:
     def from_dict(cls, data: dict[str, Any]) -> "TrainingConfig":
         """Build a config from a dict; missing keys take their defaults."""
         if not isinstance(data, dict):
-            raise ConfigError("A configuration must be a JSON object of field names and values.")
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "A configuration must be a JSON object of field names and values."))
         known = {f.name: f for f in fields(cls)}
         unknown = sorted(set(data) - set(known))
         if unknown:
-            raise ConfigError(f"Unknown configuration field(s): {', '.join(unknown)}.")
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "Unknown configuration field(s): {fields}."), fields=", ".join(unknown))
         values = {}
         for name, value in data.items():
             # JSON has one number type: accept 3.0 for an int field.
@@ -114,7 +115,7 @@ class TrainingConfig:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ConfigError(f"The configuration is not valid JSON: {exc}.") from None
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "The configuration is not valid JSON: {reason}."), reason=str(exc)) from None
         return cls.from_dict(data)
 
     def replace(self, **changes: Any) -> "TrainingConfig":
@@ -147,22 +148,22 @@ def field_info(name: str) -> dict[str, Any]:
 #: Named starting points offered by the GUI and the CLI. Each maps to the
 #: fields it changes from the tutorial's defaults.
 PRESETS: dict[str, dict[str, Any]] = {
-    "Tutorial LSTM": {},
-    "GRU": {"cell": "gru"},
-    "Bidirectional LSTM": {"bidirectional": True},
-    "Stacked LSTM (2 layers)": {"recurrent_layers": 2},
-    "Regularised": {"dropout": 0.3, "early_stopping": True, "patience": 2, "epochs": 20},
+    QT_TRANSLATE_NOOP("core", "Tutorial LSTM"): {},
+    QT_TRANSLATE_NOOP("core", "GRU"): {"cell": "gru"},
+    QT_TRANSLATE_NOOP("core", "Bidirectional LSTM"): {"bidirectional": True},
+    QT_TRANSLATE_NOOP("core", "Stacked LSTM (2 layers)"): {"recurrent_layers": 2},
+    QT_TRANSLATE_NOOP("core", "Regularised"): {"dropout": 0.3, "early_stopping": True, "patience": 2, "epochs": 20},
     # Four times the batch with a matched learning rate, batches of similar length
     # that skip their shared padding, XLA-compiled steps, clipped gradients
     # and early stopping: the same network in less than half the time.
-    "Fast": {
+    QT_TRANSLATE_NOOP("core", "Fast"): {
         "batch_size": 512, "learning_rate": 0.002, "clipnorm": 1.0, "jit_compile": True,
         "bucket_by_length": True, "early_stopping": True, "patience": 2,
     },
     # Still a recurrent model built from these options: a larger vocabulary,
     # longer reviews, a bidirectional LSTM whose outputs are max-pooled over
     # every step, dropout, clipped gradients and early stopping.
-    "Best accuracy": {
+    QT_TRANSLATE_NOOP("core", "Best accuracy"): {
         "vocab_size": 20_000, "max_length": 500, "embedding_dim": 64, "bidirectional": True, "units": 32,
         "pooling": "max", "dropout": 0.3, "clipnorm": 1.0, "learning_rate": 0.001, "batch_size": 128,
         "jit_compile": True, "bucket_by_length": True, "early_stopping": True, "patience": 2, "epochs": 12,
@@ -175,4 +176,4 @@ def preset(name: str) -> TrainingConfig:
     try:
         return TrainingConfig(**PRESETS[name])
     except KeyError:
-        raise ConfigError(f"Unknown preset {name!r}; choose one of: {', '.join(PRESETS)}.") from None
+        raise ConfigError(QT_TRANSLATE_NOOP("core", "Unknown preset {name!r}; choose one of: {presets}."), name=name, presets=", ".join(PRESETS)) from None

@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from .errors import DataError
+from .errors import QT_TRANSLATE_NOOP, DataError, Message
 
 #: Stanford's archive, the source of keras.datasets.imdb.
 DATASET_URL = "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz"
@@ -130,8 +130,9 @@ def load_corpus(
         path = Path(source).expanduser()
         if not path.exists():
             raise DataError(
-                f"The data path {str(path)!r} does not exist. Choose the aclImdb folder or "
-                f"its .tar.gz, a CSV file, a folder with pos/ and neg/, or leave the path empty to download the dataset."
+                QT_TRANSLATE_NOOP("core", "The data path {path!r} does not exist. Choose the aclImdb folder or "
+                                  "its .tar.gz, a CSV file, a folder with pos/ and neg/, or leave the path empty to download the dataset."),
+                path=str(path),
             )
         if is_class_folder(path) or path.suffix.lower() in (".csv", ".tsv", ".tab"):
             corpus = _finish(_labelled_corpus(path, options, progress), f"your reviews ({path.name})",
@@ -173,13 +174,14 @@ def _labelled_corpus(path: Path, options, progress: Progress | None) -> "Corpus"
     from .sources import check_both_classes, load_labelled, stratified_split  # noqa: PLC0415
 
     texts, labels, undecodable = load_labelled(path, options, progress)
-    check_both_classes(labels, f"file {path.name}" if path.is_file() else f"folder {path.name}")
+    what = QT_TRANSLATE_NOOP("core", "file {name}") if path.is_file() else QT_TRANSLATE_NOOP("core", "folder {name}")
+    check_both_classes(labels, Message(what, name=path.name))
     if options.test_path:
         test_path = Path(options.test_path).expanduser()
         if not test_path.exists():
-            raise DataError(f"The test data path {str(test_path)!r} does not exist.")
+            raise DataError(QT_TRANSLATE_NOOP("core", "The test data path {path!r} does not exist."), path=str(test_path))
         test_texts, test_labels, more = load_labelled(test_path, options, None)
-        check_both_classes(test_labels, "test data")
+        check_both_classes(test_labels, Message(QT_TRANSLATE_NOOP("core", "test data")))
         order = np.random.RandomState(options.split_seed).permutation(len(texts))
         corpus = Corpus([texts[i] for i in order], labels[order], test_texts, test_labels)
         undecodable += more
@@ -220,9 +222,9 @@ def _read_folder(path: Path, progress: Progress | None) -> _Reviews:
     missing = [s for s in SPLITS if not (root / s).is_dir()]
     if missing:
         raise DataError(
-            f"The folder {str(path)!r} is not in the aclImdb layout: it has no "
-            f"{' or '.join(m + '/' for m in missing)} folder. Choose the folder that holds "
-            f"train/ and test/, each with pos/ and neg/."
+            QT_TRANSLATE_NOOP("core", "The folder {path!r} is not in the aclImdb layout: it has no "
+                              "{missing} folder. Choose the folder that holds train/ and test/, each with pos/ and neg/."),
+            path=str(path), missing=" or ".join(m + "/" for m in missing),
         )
     reviews = _empty_reviews()
     files = [
@@ -257,8 +259,9 @@ def _read_archive(path: Path, progress: Progress | None) -> _Reviews:
                 progress(total, total)
     except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
         raise DataError(
-            f"The archive {str(path)!r} cannot be read ({exc}). It may be truncated or not a "
-            f".tar.gz: download it again or choose the unpacked aclImdb folder."
+            QT_TRANSLATE_NOOP("core", "The archive {path!r} cannot be read ({reason}). It may be truncated or not a "
+                              ".tar.gz: download it again or choose the unpacked aclImdb folder."),
+            path=str(path), reason=str(exc),
         ) from None
     return reviews
 
@@ -274,8 +277,9 @@ def _assemble(reviews: _Reviews, seed: int) -> Corpus:
     for (split, cls), items in reviews.items.items():
         if not items:
             raise DataError(
-                f"The dataset has no reviews in {split}/{cls}/. Each of train/ and test/ needs "
-                f"both pos/ and neg/ reviews, one per .txt file."
+                QT_TRANSLATE_NOOP("core", "The dataset has no reviews in {split}/{cls}/. Each of train/ and test/ needs "
+                                  "both pos/ and neg/ reviews, one per .txt file."),
+                split=split, cls=cls,
             )
     arrays = {}
     for split in SPLITS:
@@ -312,14 +316,16 @@ def download_dataset(url: str | None = None, progress: Progress | None = None) -
                     if progress:
                         progress(done, total)
             if total and done != total:
-                raise DataError(f"The download of {url} stopped at {done:,} of {total:,} bytes. Try again.")
+                raise DataError(QT_TRANSLATE_NOOP("core", "The download of {url} stopped at {done:,} of {total:,} bytes. Try again."),
+                                url=url, done=done, total=total)
             os.replace(partial, target)
         except (urllib.error.URLError, OSError, ValueError) as exc:
             partial.unlink(missing_ok=True)
             reason = getattr(exc, "reason", exc)
             raise DataError(
-                f"Could not download the IMDB dataset from {url} ({reason}). Check the internet "
-                f"connection, or choose a local copy (the aclImdb folder or its .tar.gz)."
+                QT_TRANSLATE_NOOP("core", "Could not download the IMDB dataset from {url} ({reason}). Check the internet "
+                                  "connection, or choose a local copy (the aclImdb folder or its .tar.gz)."),
+                url=url, reason=str(reason),
             ) from None
     import keras  # noqa: PLC0415 - heavy; only needed once a download is asked for
 

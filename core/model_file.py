@@ -12,7 +12,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from .errors import ModelFileError
+from .errors import QT_TRANSLATE_NOOP, ModelFileError
 
 FORMAT = "imdb-sentiment-studio/1"
 METADATA_ENTRY = "studio.json"
@@ -22,15 +22,15 @@ _VECTORIZER = "imdb_sentiment_studio>TextToSequence"
 def read_metadata(path: Path) -> dict:
     """Check that ``path`` is an intact model of ours, without deserialising anything."""
     if not path.exists():
-        raise ModelFileError(f"No model file at {str(path)!r}. Check the path.")
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "No model file at {path!r}. Check the path."), path=str(path))
     if path.is_dir():
-        raise ModelFileError(f"{str(path)!r} is a folder, not a .keras model file.")
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "{path!r} is a folder, not a .keras model file."), path=str(path))
     if not zipfile.is_zipfile(path):
         with open(path, "rb") as handle:
             starts_like_zip = handle.read(4) == b"PK\x03\x04"
         if starts_like_zip:
-            raise ModelFileError(f"{path.name} is truncated or damaged (its zip directory is missing); it cannot be opened.")
-        raise ModelFileError(f"{path.name} is not a .keras model file (it is not a zip archive).")
+            raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is truncated or damaged (its zip directory is missing); it cannot be opened."), name=path.name)
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a .keras model file (it is not a zip archive)."), name=path.name)
     try:
         with zipfile.ZipFile(path) as archive:
             damaged = archive.testzip()
@@ -38,19 +38,20 @@ def read_metadata(path: Path) -> dict:
             if damaged is not None:
                 raise zipfile.BadZipFile(damaged)
             if "config.json" not in names:
-                raise ModelFileError(f"{path.name} is not a Keras model file: it has no config.json.")
+                raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a Keras model file: it has no config.json."), name=path.name)
             config_text = archive.read("config.json").decode("utf-8")
             metadata_text = archive.read(METADATA_ENTRY).decode("utf-8") if METADATA_ENTRY in names else None
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise ModelFileError(f"{path.name} is damaged or truncated ({exc}); it cannot be opened.") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is damaged or truncated ({reason}); it cannot be opened."), name=path.name, reason=str(exc)) from None
     if _VECTORIZER not in config_text or metadata_text is None:
-        raise ModelFileError(f"{path.name} is not a model made by this app; it has no vocabulary.")
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=path.name)
     try:
         metadata = json.loads(metadata_text)
     except json.JSONDecodeError:
-        raise ModelFileError(f"{path.name} is damaged: its {METADATA_ENTRY} is not valid JSON.") from None
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is damaged: its {entry} is not valid JSON."), name=path.name, entry=METADATA_ENTRY) from None
     if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
-        raise ModelFileError(f"{path.name} was written in a format this version does not read ({metadata.get('format')!r}).")
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} was written in a format this version does not read ({format!r})."),
+                             name=path.name, format=metadata.get("format") if isinstance(metadata, dict) else None)
     return metadata
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .errors import DataError
+from .errors import QT_TRANSLATE_NOOP, DataError
 from .sources import LABEL_COLUMN_GUESSES
 from .tables import TEXT_COLUMN_GUESSES, _check_file, _delimiter
 
@@ -47,7 +47,7 @@ def preview_table(
         reader = csv.reader(handle, delimiter=_delimiter(path))
         header = next(reader, None)
         if not header:
-            raise DataError(f"{path.name} is empty: a CSV needs a header row naming its columns.")
+            raise DataError(QT_TRANSLATE_NOOP("core", "{name} is empty: a CSV needs a header row naming its columns."), name=path.name)
         columns = [c.strip() for c in header]
         first = list(islice((row for row in reader if any(cell.strip() for cell in row)), max(0, rows)))
     return TablePreview(

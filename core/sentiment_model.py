@@ -27,7 +27,7 @@ import numpy as np
 
 from . import __version__
 from .config import TrainingConfig
-from .errors import ConfigError, ModelFileError
+from .errors import QT_TRANSLATE_NOOP, ConfigError, Message, ModelFileError
 from .evaluation import TestPredictions
 from .model_builder import summary_text
 from .model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
@@ -139,9 +139,9 @@ class SentimentModel:
         """Write the one-file model atomically: beside the target, then rename."""
         path = Path(path).expanduser()
         if path.suffix != ".keras":
-            raise ModelFileError(f"A model file must end in .keras; {path.name!r} does not.")
+            raise ModelFileError(QT_TRANSLATE_NOOP("core", "A model file must end in .keras; {name!r} does not."), name=path.name)
         if not path.parent.is_dir():
-            raise ModelFileError(f"Cannot save to {str(path)!r}: the folder {str(path.parent)!r} does not exist.")
+            raise ModelFileError(QT_TRANSLATE_NOOP("core", "Cannot save to {path!r}: the folder {folder!r} does not exist."), path=str(path), folder=str(path.parent))
         temporary = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.partial.keras")
         try:
             self.end_to_end.save(temporary)
@@ -153,8 +153,9 @@ class SentimentModel:
             fsync_folder(path.parent)
         except OSError as exc:
             raise ModelFileError(
-                f"Could not save the model to {str(path)!r}: {exc.strerror or exc}. "
-                f"Choose a folder you can write to with free space; any file already there is unchanged."
+                QT_TRANSLATE_NOOP("core", "Could not save the model to {path!r}: {reason}. "
+                                  "Choose a folder you can write to with free space; any file already there is unchanged."),
+                path=str(path), reason=str(exc.strerror or exc),
             ) from None
         finally:
             temporary.unlink(missing_ok=True)
@@ -173,11 +174,11 @@ class SentimentModel:
         vectorizer = next((layer for layer in end_to_end.layers if isinstance(layer, TextToSequence)), None)
         classifier = next((layer for layer in end_to_end.layers if isinstance(layer, keras.Model)), None)
         if vectorizer is None or classifier is None:
-            raise ModelFileError(f"{path.name} is not a model made by this app; it has no vocabulary.")
+            raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=path.name)
         try:
             config = TrainingConfig.from_dict(metadata.get("config") or {})
         except ConfigError as exc:
-            raise ModelFileError(f"{path.name} has an invalid training configuration: {exc}") from None
+            raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} has an invalid training configuration: {reason}"), name=path.name, reason=exc.message) from None
         return cls(
             vectorizer=vectorizer,
             classifier=classifier,
@@ -192,11 +193,11 @@ class SentimentModel:
         )
 
 
-def _load_failure(path: Path, exc: Exception) -> str:
+def _load_failure(path: Path, exc: Exception) -> Message:
     text = str(exc)
     if "lambda" in text.lower() or "safe_mode" in text:
-        return f"{path.name} was refused: it contains code (a Lambda layer), and safe mode does not run code from model files."
+        return Message(QT_TRANSLATE_NOOP("core", "{name} was refused: it contains code (a Lambda layer), and safe mode does not run code from model files."), name=path.name)
     if "Could not locate" in text or "custom" in text.lower():
-        return f"{path.name} was refused: it contains a layer or object this app does not know, and nothing from it was run."
+        return Message(QT_TRANSLATE_NOOP("core", "{name} was refused: it contains a layer or object this app does not know, and nothing from it was run."), name=path.name)
     first_line = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    return f"{path.name} could not be loaded: {first_line[:300]}"
+    return Message(QT_TRANSLATE_NOOP("core", "{name} could not be loaded: {reason}"), name=path.name, reason=first_line[:300])

@@ -15,7 +15,7 @@ from typing import Callable
 
 import numpy as np
 
-from .errors import DataError
+from .errors import QT_TRANSLATE_NOOP, DataError, Message
 from .tables import read_reviews
 
 #: The word that asks for Keras's own IMDB arrays (keras.datasets.imdb).
@@ -44,19 +44,21 @@ class SourceOptions:
 
     def __post_init__(self) -> None:
         if not 0.0 < self.test_fraction < 1.0:
-            raise DataError(f"test_fraction must be between 0 and 1 (exclusive); got {self.test_fraction!r}.")
+            raise DataError(QT_TRANSLATE_NOOP("core", "test_fraction must be between 0 and 1 (exclusive); got {value!r}."), value=self.test_fraction)
 
 
 LABEL_COLUMN_GUESSES = ("label", "sentiment", "class", "polarity")
 
 
-def check_both_classes(labels: np.ndarray, what: str) -> None:
+def check_both_classes(labels: np.ndarray, what: str | Message) -> None:
+    """``what`` names the data in messages ("test data", "file x.csv")."""
     if len(labels) == 0:
-        raise DataError(f"The {what} has no reviews.")
+        raise DataError(QT_TRANSLATE_NOOP("core", "The {what} has no reviews."), what=what)
     positives = int(np.sum(labels))
-    if positives in (0, len(labels)):
-        only = "positive" if positives else "negative"
-        raise DataError(f"The {what} has only {only} reviews; a classifier needs both positive and negative ones.")
+    if positives == len(labels):
+        raise DataError(QT_TRANSLATE_NOOP("core", "The {what} has only positive reviews; a classifier needs both positive and negative ones."), what=what)
+    if positives == 0:
+        raise DataError(QT_TRANSLATE_NOOP("core", "The {what} has only negative reviews; a classifier needs both positive and negative ones."), what=what)
 
 
 def stratified_split(texts: list[str], labels: np.ndarray, fraction: float, seed: int):
@@ -87,7 +89,7 @@ def _label_column(path: Path, options: SourceOptions) -> str:
     columns = read_columns(path)
     guess = next((c for c in columns if c.strip().lower() in LABEL_COLUMN_GUESSES), None)
     if guess is None:
-        raise DataError(f"{path.name}: choose the label column (the columns are {', '.join(columns)}).")
+        raise DataError(QT_TRANSLATE_NOOP("core", "{name}: choose the label column (the columns are {columns})."), name=path.name, columns=", ".join(columns))
     return guess
 
 
@@ -100,8 +102,9 @@ def read_class_folders(path: Path) -> tuple[list[str], np.ndarray, int]:
     """``pos/`` and ``neg/`` subfolders of text files, as text_dataset_from_directory expects."""
     missing = [name for name in ("pos", "neg") if not (path / name).is_dir()]
     if missing:
-        raise DataError(f"The folder {str(path)!r} has no {' or '.join(m + '/' for m in missing)} subfolder; "
-                        f"put positive reviews in pos/ and negative ones in neg/, one per .txt file.")
+        raise DataError(QT_TRANSLATE_NOOP("core", "The folder {path!r} has no {missing} subfolder; "
+                                          "put positive reviews in pos/ and negative ones in neg/, one per .txt file."),
+                        path=str(path), missing=" or ".join(m + "/" for m in missing))
     texts, labels, undecodable = [], [], 0
     for name, label in (("neg", 0), ("pos", 1)):
         for file in sorted((path / name).glob("*.txt")):
@@ -143,8 +146,9 @@ def keras_imdb_files(options: SourceOptions) -> tuple[Path, Path]:
                                      file_hash=KERAS_WORD_INDEX_HASH)
     except Exception as exc:  # noqa: BLE001 - get_file raises several kinds on a failed download
         raise DataError(
-            f"Keras's IMDB dataset is not cached and could not be downloaded ({str(exc).splitlines()[0][:200]}). "
-            f"It needs the internet on first use; the aclImdb archive, CSV and folder sources work offline."
+            QT_TRANSLATE_NOOP("core", "Keras's IMDB dataset is not cached and could not be downloaded ({reason}). "
+                              "It needs the internet on first use; the aclImdb archive, CSV and folder sources work offline."),
+            reason=(str(exc).splitlines() or [type(exc).__name__])[0][:200],
         ) from None
     return Path(npz), Path(index)
 
@@ -165,7 +169,8 @@ def load_keras_imdb(options: SourceOptions, seed: int = 113):
             x_train, y_train, x_test, y_test = (arrays[k] for k in ("x_train", "y_train", "x_test", "y_test"))
         word_index = json.loads(Path(index_path).read_text(encoding="utf-8"))
     except (OSError, KeyError, ValueError) as exc:
-        raise DataError(f"Keras's IMDB files cannot be read ({exc}); delete them from the Keras cache to fetch them again.") from None
+        raise DataError(QT_TRANSLATE_NOOP("core", "Keras's IMDB files cannot be read ({reason}); delete them from the Keras cache to fetch them again."),
+                        reason=str(exc)) from None
     words = {rank: word for word, rank in word_index.items()}
     index_from = 3
 

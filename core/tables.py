@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from .errors import DataError
+from .errors import QT_TRANSLATE_NOOP, DataError
 
 LABELS = {
     "1": 1, "pos": 1, "positive": 1, "true": 1,
@@ -33,7 +33,8 @@ def parse_label(value: str, where: str) -> int:
     label = LABELS.get(value.strip().lower())
     if label is None:
         raise DataError(
-            f"{where}: the label {value!r} is not one of 0/1, pos/neg, positive/negative or true/false."
+            QT_TRANSLATE_NOOP("core", "{where}: the label {value!r} is not one of 0/1, pos/neg, positive/negative or true/false."),
+            where=where, value=value,
         )
     return label
 
@@ -59,15 +60,15 @@ def read_columns(path: str | Path) -> list[str]:
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
         header = next(csv.reader(handle, delimiter=_delimiter(path)), None)
     if not header:
-        raise DataError(f"{path.name} is empty: a CSV needs a header row naming its columns.")
+        raise DataError(QT_TRANSLATE_NOOP("core", "{name} is empty: a CSV needs a header row naming its columns."), name=path.name)
     return header
 
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise DataError(f"No file at {str(path)!r}. Check the path.")
+        raise DataError(QT_TRANSLATE_NOOP("core", "No file at {path!r}. Check the path."), path=str(path))
     if path.is_dir():
-        raise DataError(f"{str(path)!r} is a folder; choose a .txt, .csv or .tsv file.")
+        raise DataError(QT_TRANSLATE_NOOP("core", "{path!r} is a folder; choose a .txt, .csv or .tsv file."), path=str(path))
 
 
 def read_reviews(
@@ -81,11 +82,11 @@ def read_reviews(
     _check_file(path)
     if path.suffix.lower() not in (".csv", ".tsv", ".tab"):
         if label_column:
-            raise DataError(f"{path.name} is plain text, which has no columns; use a CSV for labels.")
+            raise DataError(QT_TRANSLATE_NOOP("core", "{name} is plain text, which has no columns; use a CSV for labels."), name=path.name)
         with open(path, encoding="utf-8", errors="replace") as handle:
             texts = [line.rstrip("\n") for line in handle if line.strip()]
         if not texts:
-            raise DataError(f"{path.name} has no reviews: it is empty or only blank lines.")
+            raise DataError(QT_TRANSLATE_NOOP("core", "{name} has no reviews: it is empty or only blank lines."), name=path.name)
         return ReviewTable(texts, None, [], str(path))
 
     total = path.stat().st_size
@@ -93,15 +94,16 @@ def read_reviews(
         reader = csv.reader(handle, delimiter=_delimiter(path))
         header = next(reader, None)
         if not header:
-            raise DataError(f"{path.name} is empty: a CSV needs a header row naming its columns.")
+            raise DataError(QT_TRANSLATE_NOOP("core", "{name} is empty: a CSV needs a header row naming its columns."), name=path.name)
         columns = [c.strip() for c in header]
         if text_column is None:
             text_column = next((c for c in columns if c.lower() in TEXT_COLUMN_GUESSES), None)
             if text_column is None:
-                raise DataError(f"{path.name}: choose the text column (the columns are {', '.join(columns)}).")
+                raise DataError(QT_TRANSLATE_NOOP("core", "{name}: choose the text column (the columns are {columns})."), name=path.name, columns=", ".join(columns))
         for wanted in filter(None, (text_column, label_column)):
             if wanted not in columns:
-                raise DataError(f"{path.name} has no column {wanted!r}; its columns are {', '.join(columns)}.")
+                raise DataError(QT_TRANSLATE_NOOP("core", "{name} has no column {wanted!r}; its columns are {columns}."),
+                                name=path.name, wanted=wanted, columns=", ".join(columns))
         text_at = columns.index(text_column)
         label_at = columns.index(label_column) if label_column else None
         texts: list[str] = []
@@ -111,7 +113,8 @@ def read_reviews(
             if not row or not any(cell.strip() for cell in row):
                 continue
             if len(row) <= max(text_at, label_at or 0):
-                raise DataError(f"{path.name}, line {line}: the row has {len(row)} field(s), too few for the {text_column!r} column.")
+                raise DataError(QT_TRANSLATE_NOOP("core", "{name}, line {line}: the row has {count} field(s), too few for the {column!r} column."),
+                                name=path.name, line=line, count=len(row), column=text_column)
             texts.append(row[text_at])
             if label_at is not None:
                 labels.append(parse_label(row[label_at], f"{path.name}, line {line}"))
@@ -120,7 +123,7 @@ def read_reviews(
     if progress:
         progress(total, total)
     if not texts:
-        raise DataError(f"{path.name} has a header but no rows.")
+        raise DataError(QT_TRANSLATE_NOOP("core", "{name} has a header but no rows."), name=path.name)
     return ReviewTable(texts, np.array(labels, dtype="int32") if label_at is not None else None, columns, str(path))
 
 
@@ -137,5 +140,5 @@ def write_results(path: str | Path, texts: list[str], probabilities: np.ndarray,
                     row.append("positive" if labels[i] else "negative")
                 writer.writerow(row)
     except OSError as exc:
-        raise DataError(f"Could not write {str(path)!r}: {exc.strerror or exc}.") from None
+        raise DataError(QT_TRANSLATE_NOOP("core", "Could not write {path!r}: {reason}."), path=str(path), reason=str(exc.strerror or exc)) from None
     return path

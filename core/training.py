@@ -25,7 +25,7 @@ from .batching import LengthBuckets, bucketed_dataset
 from .config import TrainingConfig
 from .corpus_encoding import encode_corpus
 from .data import Corpus
-from .errors import TrainingError
+from .errors import QT_TRANSLATE_NOOP, TrainingError
 from .evaluation import TestPredictions
 from .memory import release_memory
 from .model_builder import build_model, cudnn_report
@@ -162,8 +162,9 @@ def fit(
     if callback.diverged_at:
         epoch, batch = callback.diverged_at
         raise TrainingError(
-            f"Training diverged at epoch {epoch}, batch {batch}: the loss became NaN or infinite. "
-            f"Lower the learning rate (now {config.learning_rate:g}) and train again."
+            QT_TRANSLATE_NOOP("core", "Training diverged at epoch {epoch}, batch {batch}: the loss became NaN or infinite. "
+                              "Lower the learning rate (now {learning_rate:g}) and train again."),
+            epoch=epoch, batch=batch, learning_rate=config.learning_rate,
         )
     epoch_seconds = callback.epoch_seconds
     finished = len(epoch_seconds)

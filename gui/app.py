@@ -1,7 +1,10 @@
 """Starting the desktop app: the QApplication, its names for QSettings, and the command line.
 
-``python main.py [--open MODEL.keras] [--review TEXT]`` lands in
-:func:`run_app`. With ``IMDB_STUDIO_FIRST_PAINT=1`` in the environment the
+``python main.py [--open MODEL.keras] [--review TEXT] [--tab TAB] [--lang CODE]
+[--theme THEME]`` lands in :func:`run_app`. The language is ``--lang``, else
+``IMDB_STUDIO_LANG``, else the one chosen in View > Language, else the
+system's; the theme is ``--theme``, else ``IMDB_STUDIO_THEME``, else the
+platform's. With ``IMDB_STUDIO_FIRST_PAINT=1`` in the environment the
 app prints ``first-paint <time.monotonic()> tensorflow=<loaded?>`` at its
 first paint and quits; ``benchmarks/startup.py`` uses that.
 """
@@ -16,10 +19,13 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from .settings import APPLICATION, ORGANIZATION
+from .i18n import LANGUAGES, missing_font_warning, set_language
+from .settings import APPLICATION, ORGANIZATION, StudioSettings
+from .theme import THEME_ENV, THEMES, apply_theme
 
 FIRST_PAINT_ENV = "IMDB_STUDIO_FIRST_PAINT"
 TABS = ("training", "evaluation", "runs", "batch")
+LANGUAGE_ENV = "IMDB_STUDIO_LANG"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--open", metavar="MODEL.keras", help="open this model at start")
     parser.add_argument("--review", metavar="TEXT", help="put this review in the classify box (classified once a model is ready)")
     parser.add_argument("--tab", choices=TABS, help="show this tab of the right-hand side at start")
+    parser.add_argument("--lang", choices=tuple(LANGUAGES), help=f"language for this session (default: ${LANGUAGE_ENV}, View > Language, or the system's)")
+    parser.add_argument("--theme", choices=THEMES, help=f"light or dark palette (default: ${THEME_ENV}, or the platform's)")
     return parser
 
 
@@ -50,7 +58,16 @@ def run_app(argv: list[str]) -> int:
 
     from .main_window import MainWindow  # after the QApplication: widgets need it
 
-    window = MainWindow()
+    apply_theme(app, args.theme or os.environ.get(THEME_ENV))
+    settings = StudioSettings()
+    session_language = args.lang or os.environ.get(LANGUAGE_ENV, "")
+    set_language(session_language if session_language in LANGUAGES else settings.language())
+    window = MainWindow(settings)
+    if session_language in LANGUAGES:
+        window.language_actions[session_language].setChecked(True)
+    warning = missing_font_warning()
+    if warning:
+        window.statusBar().showMessage(warning, 15_000)
     if os.environ.get(FIRST_PAINT_ENV):
         def report_first_paint() -> None:
             stamp = time.monotonic()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,11 +39,14 @@ from core.errors import StudioError
 from core.evaluation import classification_metrics
 from core.tables import TEXT_COLUMN_GUESSES, read_columns
 
+from .i18n import context_tr, error_text
 from .training_worker import Cancelled, TaskWorker, WorkerThread
 
 LABEL_COLUMN_GUESSES = ("label", "sentiment", "labels", "class", "target", "polarity")
-NO_LABEL = "(none)"
-FILE_FILTER = "Reviews (*.txt *.csv *.tsv);;Text files, one review per line (*.txt);;CSV or TSV with a header (*.csv *.tsv)"
+NO_LABEL = QT_TRANSLATE_NOOP("ColumnDialog", "(none)")
+FILE_FILTER = QT_TRANSLATE_NOOP("BatchView", "Reviews (*.txt *.csv *.tsv);;Text files, one review per line (*.txt);;CSV or TSV with a header (*.csv *.tsv)")
+#: The predicted and true labels, as the table shows them.
+LABEL_NAMES = (QT_TRANSLATE_NOOP("BatchView", "negative"), QT_TRANSLATE_NOOP("BatchView", "positive"))
 #: Reviews per model call; smaller chunks move the progress bar more often.
 CHUNK = 1024
 
@@ -78,32 +81,39 @@ class BatchJob:
 class ColumnDialog(QDialog):
     """Choose a CSV's text column and, optionally, its label column."""
 
+    tr = context_tr("ColumnDialog")
+
     def __init__(self, columns: list[str], file_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Columns of {file_name}")
+        self.setWindowTitle(self.tr("Columns of {name}").format(name=file_name))
         self.text_combo = QComboBox()
+        self.text_combo.setAccessibleName(self.tr("Review text column"))
+        self.text_combo.setToolTip(self.tr("The column that holds the reviews"))
         self.text_combo.addItems(columns)
         guess = next((c for c in columns if c.strip().lower() in TEXT_COLUMN_GUESSES), columns[0])
         self.text_combo.setCurrentText(guess)
         self.label_combo = QComboBox()
-        self.label_combo.addItems([NO_LABEL, *columns])
-        self.label_combo.setCurrentText(next((c for c in columns if c.strip().lower() in LABEL_COLUMN_GUESSES), NO_LABEL))
-        self.label_combo.setToolTip("True labels (0/1, pos/neg, positive/negative, true/false) give the accuracy and a confusion matrix")
+        self.label_combo.addItem(self.tr(NO_LABEL), None)
+        for column in columns:
+            self.label_combo.addItem(column, column)
+        guess = next((c for c in columns if c.strip().lower() in LABEL_COLUMN_GUESSES), None)
+        self.label_combo.setCurrentIndex(max(0, self.label_combo.findData(guess)) if guess is not None else 0)
+        self.label_combo.setToolTip(self.tr("True labels (0/1, pos/neg, positive/negative, true/false) give the accuracy and a confusion matrix"))
+        self.label_combo.setAccessibleName(self.tr("Label column (optional)"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Classify")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Classify"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Review text column", self.text_combo)
-        form.addRow("Label column (optional)", self.label_combo)
+        form.addRow(self.tr("&Review text column"), self.text_combo)
+        form.addRow(self.tr("&Label column (optional)"), self.label_combo)
         form.addRow(buttons)
 
     def text_column(self) -> str:
         return self.text_combo.currentText()
 
     def label_column(self) -> str | None:
-        value = self.label_combo.currentText()
-        return None if value == NO_LABEL else value
+        return self.label_combo.currentData()
 
 
 class ResultsModel(QAbstractTableModel):
@@ -121,8 +131,9 @@ class ResultsModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        base = ["Review", "Label", "P(positive)"]
-        return base + ["True label"] if self.result is not None and self.result.labels is not None else base
+        translate = QCoreApplication.translate
+        base = [translate("BatchView", "Review"), translate("BatchView", "Label"), translate("BatchView", "P(positive)")]
+        return base + [translate("BatchView", "True label")] if self.result is not None and self.result.labels is not None else base
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.order)
@@ -149,7 +160,9 @@ class ResultsModel(QAbstractTableModel):
         text, label, probability, true = self.row_values(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (" ".join(text.split())[:400], label, f"{probability:.4f}", true)[column]
+            translate = QCoreApplication.translate
+            shown = (translate("BatchView", label), None if true is None else translate("BatchView", true))
+            return (" ".join(text.split())[:400], shown[0], f"{probability:.4f}", shown[1])[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return text[:1000]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
@@ -180,6 +193,8 @@ class BatchView(QWidget):
     #: A message for the window's error dialog: title, message.
     error = Signal(str, str)
 
+    tr = context_tr("BatchView")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = None
@@ -192,12 +207,11 @@ class BatchView(QWidget):
         self._phase = ""
         self._outcome = "done"
 
-        self.open_button = QPushButton("Classify a file…")
-        self.open_button.setToolTip("A .txt file (one review per line) or a .csv/.tsv with a header row")
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.choose_file)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(self.choose_export)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -209,7 +223,7 @@ class BatchView(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.export_button)
 
-        self.summary = QLabel("Train or open a model, then classify a file of reviews.")
+        self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.results = ResultsModel(self)
@@ -229,7 +243,44 @@ class BatchView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        self._summary_state: tuple = ("idle",)
+        self.retranslate_ui()
         self._update_buttons()
+
+    # --- language -------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.open_button.setText(self.tr("Classify a &file…"))
+        self.open_button.setToolTip(self.tr("A .txt file (one review per line) or a .csv/.tsv with a header row"))
+        self.open_button.setAccessibleName(self.tr("Classify a file"))
+        self.cancel_button.setText(self.tr("Cance&l"))
+        self.cancel_button.setToolTip(self.tr("Stop classifying the file"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.export_button.setText(self.tr("E&xport CSV…"))
+        self.export_button.setToolTip(self.tr("Write the results to a CSV file"))
+        self.export_button.setAccessibleName(self.tr("Export CSV"))
+        self.progress.setAccessibleName(self.tr("Batch progress"))
+        self.table.setAccessibleName(self.tr("Batch results"))
+        self.results.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.results.columnCount() - 1))
+        if not self.is_running():
+            self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The summary line for the current state, in the current language."""
+        kind = self._summary_state[0]
+        if kind == "idle":
+            self.summary.setText(self.tr("Train or open a model, then classify a file of reviews."))
+        elif kind == "done" and self.result is not None:
+            self.summary.setText(self._result_summary(self.result) + self._summary_state[1])
+        elif kind == "failed":
+            self.summary.setText(self.tr("The file could not be classified."))
+        elif kind == "cancelled":
+            self.summary.setText(self.tr("Cancelled; the previous results (if any) are kept.") if self.result is not None else self.tr("Cancelled."))
 
     # --- state --------------------------------------------------------------
 
@@ -250,7 +301,7 @@ class BatchView(QWidget):
     # --- running ------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Classify reviews in a file", self.last_folder, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Classify reviews in a file"), self.last_folder, self.tr(FILE_FILTER))
         if not path:
             return
         self.last_folder = str(Path(path).parent)
@@ -259,7 +310,7 @@ class BatchView(QWidget):
             try:
                 columns = read_columns(path)
             except StudioError as exc:
-                self.error.emit("Cannot read the file", str(exc))
+                self.error.emit(self.tr("Cannot read the file"), error_text(exc))
                 return
             dialog = ColumnDialog(columns, Path(path).name, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -281,8 +332,8 @@ class BatchView(QWidget):
         worker.ended.connect(self._on_worker_ended)
         self.worker = worker
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Reading…")
-        self.summary.setText(f"Classifying the reviews in {Path(path).name}…")
+        self.progress.setFormat(self.tr("Reading…"))
+        self.summary.setText(self.tr("Classifying the reviews in {name}…").format(name=Path(path).name))
         self.worker_thread.start(worker)
         self._update_buttons()
         return True
@@ -291,7 +342,7 @@ class BatchView(QWidget):
         if self.is_running():
             self.stop_event.set()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat("Cancelling…")
+            self.progress.setFormat(self.tr("Cancelling…"))
 
     def shutdown(self, wait_ms: int = 3000) -> bool:
         """Stop a running batch and end the tab's thread (the window is closing); True once it has ended."""
@@ -301,52 +352,61 @@ class BatchView(QWidget):
     def _on_phase(self, name: str) -> None:
         self._phase = name
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Reading the file…" if name == "reading file" else "Classifying…")
+        self.progress.setFormat(self.tr("Reading the file…") if name == "reading file" else self.tr("Classifying…"))
 
     def _on_progress(self, done: int, total: int) -> None:
         if self._phase != "classifying":
             return  # reading reports bytes; the bar counts reviews
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"Classified {done:,} of {total:,}")
+        self.progress.setFormat(self.tr("Classified {done:,} of {total:,}").format(done=done, total=total))
 
     def _on_finished(self, result: BatchResult) -> None:
         self.result = result
         self.results.set_result(result)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        count = len(result.texts)
-        positive = int(np.sum(result.probabilities >= 0.5))
-        text = f"<b>{count:,}</b> review(s) from {Path(result.path).name}: {positive:,} positive, {count - positive:,} negative."
         self.metrics = None
         if result.labels is not None:
             self.metrics = classification_metrics(result.labels, result.probabilities)
-            (tn, fp), (fn, tp) = self.metrics["confusion_matrix"]
-            text += (
-                f" Accuracy <b>{self.metrics['accuracy']:.4f}</b> against the file's labels."
-                "<table cellspacing='0' cellpadding='3' style='margin-top:4px'>"
-                "<tr><td></td><td><i>predicted negative</i></td><td><i>predicted positive</i></td></tr>"
-                f"<tr><td><i>true negative</i></td><td align='right'>{tn:,}</td><td align='right'>{fp:,}</td></tr>"
-                f"<tr><td><i>true positive</i></td><td align='right'>{fn:,}</td><td align='right'>{tp:,}</td></tr></table>"
-            )
-        self.summary.setText(text)
+        self._summary_state = ("done", "")
+        self._show_summary()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.progress.setFormat("Done")
+        self.progress.setFormat(self.tr("Done"))
         self._outcome = "done"
+
+    def _result_summary(self, result: BatchResult) -> str:
+        count = len(result.texts)
+        positive = int(np.sum(result.probabilities >= 0.5))
+        text = self.tr("<b>{count:,}</b> review(s) from {name}: {positive:,} positive, {negative:,} negative.").format(
+            count=count, name=Path(result.path).name, positive=positive, negative=count - positive
+        )
+        if self.metrics is not None:
+            (tn, fp), (fn, tp) = self.metrics["confusion_matrix"]
+            text += self.tr(" Accuracy <b>{accuracy:.4f}</b> against the file's labels.").format(accuracy=self.metrics["accuracy"])
+            text += (
+                "<table cellspacing='0' cellpadding='3' style='margin-top:4px'>"
+                f"<tr><td></td><td><i>{self.tr('predicted negative')}</i></td><td><i>{self.tr('predicted positive')}</i></td></tr>"
+                f"<tr><td><i>{self.tr('true negative')}</i></td><td align='right'>{tn:,}</td><td align='right'>{fp:,}</td></tr>"
+                f"<tr><td><i>{self.tr('true positive')}</i></td><td align='right'>{fn:,}</td><td align='right'>{tp:,}</td></tr></table>"
+            )
+        return text
 
     def _on_failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("")
-        self.summary.setText("The file could not be classified.")
+        self._summary_state = ("failed",)
+        self._show_summary()
         self._outcome = "failed"
-        self.error.emit("Batch classification failed", message)
+        self.error.emit(self.tr("Batch classification failed"), message)
 
     def _on_cancelled(self) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat("Cancelled")
-        self.summary.setText("Cancelled; the previous results (if any) are kept." if self.result is not None else "Cancelled.")
+        self.progress.setFormat(self.tr("Cancelled"))
+        self._summary_state = ("cancelled",)
+        self._show_summary()
         self._outcome = "cancelled"
 
     def _on_worker_ended(self) -> None:
@@ -360,7 +420,7 @@ class BatchView(QWidget):
         if self.result is None:
             return
         suggested = str(Path(self.last_folder) / f"{Path(self.result.path).stem}-classified.csv")
-        path, _ = QFileDialog.getSaveFileName(self, "Export results", suggested, "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested, self.tr("CSV files (*.csv)"))
         if path:
             self.export(path if path.lower().endswith(".csv") else path + ".csv")
 
@@ -373,7 +433,8 @@ class BatchView(QWidget):
         try:
             write_results(path, self.result.texts, self.result.probabilities, self.result.labels)
         except StudioError as exc:
-            self.error.emit("Cannot export the results", str(exc))
+            self.error.emit(self.tr("Cannot export the results"), error_text(exc))
             return False
-        self.summary.setText(self.summary.text() + f"<br>Exported to {path}.")
+        self._summary_state = ("done", self.tr("<br>Exported to {path}.").format(path=path))
+        self._show_summary()
         return True

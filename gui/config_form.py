@@ -6,13 +6,17 @@ choices, a check box for booleans, the help text as tooltip), so a field
 the engine adds later shows up without a change here. The preset menu is
 built from ``core.config.PRESETS`` for the same reason. The form never
 validates on its own: it asks ``TrainingConfig`` and shows its message.
+
+Labels, help texts, preset names and the engine's messages are translated;
+the values (``values()``, ``config()``) are the engine's own.
 """
 
 from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -31,29 +35,42 @@ from PySide6.QtWidgets import (
 from core.config import PRESETS, TrainingConfig, field_info
 from core.errors import ConfigError
 
+from .i18n import context_tr, describe_config, error_text, tr_core
+
 #: Labels of the fields we know; others get one made from their name.
 LABELS = {
-    "vocab_size": "Vocabulary size",
-    "max_length": "Sequence length",
-    "embedding_dim": "Embedding size",
-    "cell": "Recurrent cell",
-    "bidirectional": "Bidirectional",
-    "recurrent_layers": "Recurrent layers",
-    "units": "Units per layer",
-    "dropout": "Dropout",
-    "pooling": "Pooling",
-    "optimizer": "Optimizer",
-    "learning_rate": "Learning rate",
-    "epochs": "Epochs",
-    "batch_size": "Batch size",
-    "validation_split": "Validation split",
-    "early_stopping": "Early stopping",
-    "patience": "Patience (epochs)",
-    "restore_best_weights": "Restore best weights",
-    "seed": "Random seed",
+    "vocab_size": QT_TRANSLATE_NOOP("ConfigForm", "Vocabulary size"),
+    "max_length": QT_TRANSLATE_NOOP("ConfigForm", "Sequence length"),
+    "embedding_dim": QT_TRANSLATE_NOOP("ConfigForm", "Embedding size"),
+    "cell": QT_TRANSLATE_NOOP("ConfigForm", "Recurrent cell"),
+    "bidirectional": QT_TRANSLATE_NOOP("ConfigForm", "Bidirectional"),
+    "recurrent_layers": QT_TRANSLATE_NOOP("ConfigForm", "Recurrent layers"),
+    "units": QT_TRANSLATE_NOOP("ConfigForm", "Units per layer"),
+    "dropout": QT_TRANSLATE_NOOP("ConfigForm", "Dropout"),
+    "pooling": QT_TRANSLATE_NOOP("ConfigForm", "Pooling"),
+    "optimizer": QT_TRANSLATE_NOOP("ConfigForm", "Optimizer"),
+    "learning_rate": QT_TRANSLATE_NOOP("ConfigForm", "Learning rate"),
+    "epochs": QT_TRANSLATE_NOOP("ConfigForm", "Epochs"),
+    "batch_size": QT_TRANSLATE_NOOP("ConfigForm", "Batch size"),
+    "validation_split": QT_TRANSLATE_NOOP("ConfigForm", "Validation split"),
+    "early_stopping": QT_TRANSLATE_NOOP("ConfigForm", "Early stopping"),
+    "patience": QT_TRANSLATE_NOOP("ConfigForm", "Patience (epochs)"),
+    "restore_best_weights": QT_TRANSLATE_NOOP("ConfigForm", "Restore best weights"),
+    "seed": QT_TRANSLATE_NOOP("ConfigForm", "Random seed"),
 }
 #: Labels of fields placed wherever there is room (not in the fixed columns).
-EXTRA_LABELS = {"jit_compile": "JIT compile (XLA)", "bucket_by_length": "Bucket by length"}
+EXTRA_LABELS = {
+    "clipnorm": QT_TRANSLATE_NOOP("ConfigForm", "Clipnorm"),
+    "jit_compile": QT_TRANSLATE_NOOP("ConfigForm", "JIT compile (XLA)"),
+    "bucket_by_length": QT_TRANSLATE_NOOP("ConfigForm", "Bucket by length"),
+}
+#: How choices are shown, where the engine's value is not the best label.
+CHOICE_LABELS = {
+    "lstm": "LSTM",
+    "gru": "GRU",
+    "last": QT_TRANSLATE_NOOP("ConfigForm", "last state"),
+    "max": QT_TRANSLATE_NOOP("ConfigForm", "max over steps"),
+}
 #: Fields shown in the right-hand column; the rest go left, in declaration order.
 TRAINING_FIELDS = (
     "optimizer",
@@ -71,7 +88,9 @@ EARLY_STOPPING_FIELDS = ("patience", "restore_best_weights")
 
 
 def label_for(name: str) -> str:
-    return LABELS.get(name) or EXTRA_LABELS.get(name) or name.replace("_", " ").capitalize()
+    """The field's label in the current language."""
+    known = LABELS.get(name) or EXTRA_LABELS.get(name)
+    return QCoreApplication.translate("ConfigForm", known) if known else name.replace("_", " ").capitalize()
 
 
 class _DecimalSpinBox(QDoubleSpinBox):
@@ -92,21 +111,27 @@ class ConfigForm(QWidget):
     #: The values changed (by the user, a preset, reset or set_config).
     changed = Signal()
 
+    tr = context_tr("ConfigForm")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
         self._read_only = False
 
         header = QHBoxLayout()
-        self.preset_button = QPushButton("Presets")
-        self.preset_button.setToolTip("Start from a named recipe")
+        self.preset_button = QPushButton()
         self.preset_menu = QMenu(self.preset_button)
-        for name in PRESETS:
+        self.preset_actions: dict[str, object] = {}
+        for index, name in enumerate(PRESETS):
             action = self.preset_menu.addAction(name)
+            action.setData(name)
+            if index < 9:  # the keyboard's way to a preset: Alt+1 to Alt+9
+                action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _checked=False, n=name: self.apply_preset(n))
+            self.preset_actions[name] = action
         self.preset_button.setMenu(self.preset_menu)
-        self.reset_button = QPushButton("Reset to defaults")
-        self.reset_button.setToolTip("The Keras tutorial's recipe")
+        self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_to_defaults)
         self.description = QLabel()
         self.description.setStyleSheet("color: palette(mid);")
@@ -128,8 +153,9 @@ class ConfigForm(QWidget):
             widget = self._make_widget(f)
             widget.setObjectName(f"field_{f.name}")
             self.widgets[f.name] = widget
-            label = QLabel(label_for(f.name))
-            label.setToolTip(widget.toolTip())
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels[f.name] = label
             if f.name in TRAINING_FIELDS:
                 column = right
             elif f.name in LABELS:
@@ -150,19 +176,54 @@ class ConfigForm(QWidget):
         layout.addWidget(self.error_label)
 
         self.changed.connect(self._update_feedback)
+        self.retranslate_ui()
         self.set_config(TrainingConfig())
+
+    # --- language -----------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.preset_button.setText(self.tr("&Presets"))
+        self.preset_button.setToolTip(self.tr("Start from a named recipe"))
+        self.preset_button.setAccessibleName(self.tr("Presets"))
+        self.reset_button.setText(self.tr("&Reset to defaults"))
+        self.reset_button.setToolTip(self.tr("The Keras tutorial's recipe"))
+        self.reset_button.setAccessibleName(self.tr("Reset to defaults"))
+        for name, action in self.preset_actions.items():
+            action.setText(tr_core(name))
+        for f in fields(TrainingConfig):
+            widget, label = self.widgets[f.name], self.labels[f.name]
+            info = field_info(f.name)
+            tip = tr_core(info.get("help", ""))
+            if "range" in info:
+                low, high = info["range"]
+                tip += self.tr(" ({low:g} to {high:g})").format(low=low, high=high)
+            widget.setToolTip(tip)
+            widget.setAccessibleName(label_for(f.name))
+            widget.setAccessibleDescription(tip)
+            label.setText(label_for(f.name))
+            label.setToolTip(tip)
+            if isinstance(widget, QComboBox):
+                for index in range(widget.count()):
+                    value = widget.itemData(index)
+                    widget.setItemText(index, self.tr(CHOICE_LABELS.get(value, value)))
+        self._update_feedback()
 
     # --- building ---------------------------------------------------------
 
     def _make_widget(self, f) -> QWidget:
         info = field_info(f.name)
-        help_text = info.get("help", "")
         if _is_type(f, bool):
             widget = QCheckBox()
             widget.toggled.connect(self._emit_changed)
         elif "choices" in info:
             widget = QComboBox()
-            widget.addItems([str(c) for c in info["choices"]])
+            for choice in info["choices"]:
+                widget.addItem(str(choice), str(choice))
             widget.currentIndexChanged.connect(self._emit_changed)
         elif _is_type(f, int):
             widget = QSpinBox()
@@ -185,11 +246,6 @@ class ConfigForm(QWidget):
             widget.setKeyboardTracking(False)
         elif isinstance(widget, QComboBox):
             widget.setMinimumWidth(100)
-        range_text = ""
-        if "range" in info:
-            low, high = info["range"]
-            range_text = f" ({low:g} to {high:g})"
-        widget.setToolTip(f"{help_text}{range_text}")
         return widget
 
     def _emit_changed(self, *_args) -> None:
@@ -204,7 +260,7 @@ class ConfigForm(QWidget):
             if isinstance(widget, QCheckBox):
                 values[name] = widget.isChecked()
             elif isinstance(widget, QComboBox):
-                values[name] = widget.currentText()
+                values[name] = widget.currentData()
             else:
                 values[name] = widget.value()
         return values
@@ -223,7 +279,7 @@ class ConfigForm(QWidget):
                 if isinstance(widget, QCheckBox):
                     widget.setChecked(bool(value))
                 elif isinstance(widget, QComboBox):
-                    widget.setCurrentIndex(max(0, widget.findText(str(value))))
+                    widget.setCurrentIndex(max(0, widget.findData(str(value))))
                 else:
                     widget.setValue(value)
             finally:
@@ -254,7 +310,7 @@ class ConfigForm(QWidget):
         try:
             self.config()
         except ConfigError as exc:
-            return str(exc)
+            return error_text(exc)
         return None
 
     def _update_feedback(self) -> None:
@@ -267,6 +323,6 @@ class ConfigForm(QWidget):
         self.error_label.setText(error or "")
         self.error_label.setVisible(bool(error))
         if error is None:
-            self.description.setText(self.config().describe())
+            self.description.setText(describe_config(self.config()))
         else:
             self.description.setText("")

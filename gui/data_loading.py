@@ -20,11 +20,13 @@ import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRunnable, QThreadPool, Signal
 
 from core.data import ARCHIVE_NAME, DOWNLOAD
 from core.errors import StudioError
 from core.sources import KERAS_IMDB, SourceOptions, is_class_folder
+
+from .i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -177,10 +179,10 @@ class SharedLoad:
         except StudioError as exc:
             self.error = exc
         except MemoryError:
-            self.error = StudioError(f"Out of memory reading {self.choice.source}. Choose a smaller file.")
+            self.error = StudioError(QT_TRANSLATE_NOOP("core", "Out of memory reading {source}. Choose a smaller file."), source=self.choice.source)
         except Exception as exc:  # noqa: BLE001 - a bug must not take the app down with it
             log.error("Reading the data failed:\n%s", traceback.format_exc())
-            self.error = StudioError(f"Unexpected error reading the data ({type(exc).__name__}): {exc}")
+            self.error = StudioError(QT_TRANSLATE_NOOP("core", "Unexpected error reading the data ({kind}): {reason}"), kind=type(exc).__name__, reason=str(exc))
         finally:
             self._done.set()
 
@@ -291,4 +293,4 @@ class DataLoader(QObject):
         if load.succeeded():
             self.loaded.emit(load)
         elif not load.abandoned():
-            self.failed.emit(str(load.error))
+            self.failed.emit(error_text(load.error))

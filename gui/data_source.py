@@ -11,13 +11,16 @@ thread with a progress bar; the panel then shows the row counts, the class
 balance and, for a table, its first rows, or the engine's message when the
 data is bad. The training run reuses that read (:meth:`DataSourcePanel.load_for_run`).
 Downloads are not started on their own: Train (or Read now) starts them.
+
+Texts are set in :meth:`DataSourcePanel.retranslate_ui`, again on every
+``LanguageChange``; the engine's messages are translated (``error_text``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,6 +59,7 @@ from .data_loading import (
     kind_of,
 )
 from .data_summary import balance_text, origin_text
+from .i18n import context_tr, error_text
 
 #: Quiet time after the last edit before the data is read, in milliseconds.
 INSPECT_DELAY_MS = 400
@@ -88,9 +92,10 @@ class DataSourcePanel(QGroupBox):
     #: The data could not be read: the engine's message.
     inspection_failed = Signal(str)
 
+    tr = context_tr("DataSourcePanel")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("Data"))
         self._paths: dict[str, str] = {}
         self._kind = ACLIMDB
         self.loader = DataLoader(self)
@@ -103,46 +108,39 @@ class DataSourcePanel(QGroupBox):
         self.timer.setInterval(INSPECT_DELAY_MS)
         self.timer.timeout.connect(self.inspect)
         self._build()
+        self.retranslate_ui()
         self._apply_kind(ACLIMDB)
 
     # ------------------------------------------------------------------ UI
 
     def _build(self) -> None:
         self.kind_combo = QComboBox()
-        for kind, text in (
-            (ACLIMDB, self.tr("IMDB reviews: local aclImdb copy (folder or .tar.gz)")),
-            (DOWNLOAD_KIND, self.tr("IMDB reviews: download (84 MB, once, into the Keras cache)")),
-            (TABLE, self.tr("Your reviews: a CSV or TSV file")),
-            (CLASSES, self.tr("Your reviews: a folder with pos/ and neg/")),
-            (KERAS, self.tr("Keras's IMDB dataset (keras.datasets.imdb)")),
-        ):
-            self.kind_combo.addItem(text, kind)
-        self.kind_combo.setToolTip(self.tr("Where the labelled reviews come from"))
+        for kind in (ACLIMDB, DOWNLOAD_KIND, TABLE, CLASSES, KERAS):
+            self.kind_combo.addItem("", kind)
         self.kind_combo.currentIndexChanged.connect(lambda _index: self._apply_kind(self.kind()))
 
         self.path_edit = QLineEdit()
         self.path_edit.setClearButtonEnabled(True)
         self.path_edit.textChanged.connect(self._on_path_edited)
-        self.path_edit.textChanged.connect(self.path_edit.setToolTip)
-        self.file_button = QPushButton(self.tr("File…"))
-        self.folder_button = QPushButton(self.tr("Folder…"))
+        self.path_edit.textChanged.connect(lambda text: self.path_edit.setToolTip(text or self.tr("The path of the data")))
+        self.file_button = QPushButton()
+        self.folder_button = QPushButton()
         self.file_button.clicked.connect(self._choose_file)
         self.folder_button.clicked.connect(self._choose_folder)
         self.path_row = _row(self.path_edit, self.file_button, self.folder_button, stretch=0)
 
         self.text_combo = QComboBox()
-        self.text_combo.setToolTip(self.tr("The column holding the review text"))
         self.label_combo = QComboBox()
-        self.label_combo.setToolTip(self.tr("The column holding the label: 0/1, pos/neg, positive/negative or true/false"))
         for combo in (self.text_combo, self.label_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setPlaceholderText(self.tr("(choose)"))
             combo.currentIndexChanged.connect(self._option_changed)
-        self.columns_row = _row(self.tr("Text column"), self.text_combo, self.tr("Label column"), self.label_combo)
+        self.text_column_label, self.label_column_label = QLabel(), QLabel()
+        self.text_column_label.setBuddy(self.text_combo)
+        self.label_column_label.setBuddy(self.label_combo)
+        self.columns_row = _row(self.text_column_label, self.text_combo, self.label_column_label, self.label_combo)
 
-        self.split_radio = QRadioButton(self.tr("Split off"))
-        self.split_radio.setToolTip(self.tr("Hold out this share of each class for testing (stratified)"))
-        self.test_file_radio = QRadioButton(self.tr("Test data from"))
+        self.split_radio = QRadioButton()
+        self.test_file_radio = QRadioButton()
         group = QButtonGroup(self)
         group.addButton(self.split_radio)
         group.addButton(self.test_file_radio)
@@ -152,17 +150,16 @@ class DataSourcePanel(QGroupBox):
         self.fraction_spin.setSingleStep(0.05)
         self.fraction_spin.setDecimals(2)
         self.fraction_spin.setValue(SourceOptions.test_fraction)
-        self.fraction_spin.setToolTip(self.tr("Share of the reviews held out for the test set"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setValue(SourceOptions.split_seed)
-        self.seed_spin.setToolTip(self.tr("Seed of the split; the same seed gives the same split"))
         self.test_path_edit = QLineEdit()
         self.test_path_edit.setClearButtonEnabled(True)
-        self.test_path_edit.setPlaceholderText(self.tr("a second file or folder of the same kind"))
-        self.test_browse_button = QPushButton(self.tr("Browse…"))
+        self.test_browse_button = QPushButton()
         self.test_browse_button.clicked.connect(self._choose_test_path)
-        self.split_row = _row(self.split_radio, self.fraction_spin, self.tr("seed"), self.seed_spin)
+        self.seed_label = QLabel()
+        self.seed_label.setBuddy(self.seed_spin)
+        self.split_row = _row(self.split_radio, self.fraction_spin, self.seed_label, self.seed_spin)
         self.test_path_row = _row(self.test_file_radio, self.test_path_edit, self.test_browse_button, stretch=1)
         self.split_radio.toggled.connect(self._option_changed)
         self.fraction_spin.valueChanged.connect(self._option_changed)
@@ -173,9 +170,10 @@ class DataSourcePanel(QGroupBox):
         self.words_spin.setRange(100, 100_000)
         self.words_spin.setSingleStep(1000)
         self.words_spin.setValue(SourceOptions.num_words)
-        self.words_spin.setToolTip(self.tr("load_data(num_words=...): rarer words become the out-of-vocabulary mark"))
         self.words_spin.valueChanged.connect(self._option_changed)
-        self.words_row = _row(self.tr("num_words"), self.words_spin)
+        self.words_label = QLabel("num_words")  # the argument's name in Keras: the same in every language
+        self.words_label.setBuddy(self.words_spin)
+        self.words_row = _row(self.words_label, self.words_spin)
 
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -185,8 +183,7 @@ class DataSourcePanel(QGroupBox):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.read_button = QPushButton(self.tr("Read now"))
-        self.read_button.setToolTip(self.tr("Read the data now to see its counts and balance (downloads it if needed)"))
+        self.read_button = QPushButton()
         self.read_button.clicked.connect(lambda: self.inspect(force=True))
         self.read_button.hide()
 
@@ -214,6 +211,97 @@ class DataSourcePanel(QGroupBox):
         layout.addWidget(self.progress)
         layout.addLayout(status_row)
         layout.addWidget(self.preview_table)
+
+    # ---------------------------------------------------------- language
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "kind_combo"):
+            self.retranslate_ui()
+            self._kind_texts(self.kind())
+            self._show_state()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every fixed text; the kind's own texts are in :meth:`_kind_texts`."""
+        self.setTitle(self.tr("Data"))
+        kinds = {
+            ACLIMDB: self.tr("IMDB reviews: local aclImdb copy (folder or .tar.gz)"),
+            DOWNLOAD_KIND: self.tr("IMDB reviews: download (84 MB, once, into the Keras cache)"),
+            TABLE: self.tr("Your reviews: a CSV or TSV file"),
+            CLASSES: self.tr("Your reviews: a folder with pos/ and neg/"),
+            KERAS: self.tr("Keras's IMDB dataset (keras.datasets.imdb)"),
+        }
+        for index in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(index, kinds[self.kind_combo.itemData(index)])
+        self.kind_combo.setToolTip(self.tr("Where the labelled reviews come from"))
+        self.kind_combo.setAccessibleName(self.tr("Kind of data"))
+        self.path_edit.setAccessibleName(self.tr("Data path"))
+        if not self.path_edit.text():
+            self.path_edit.setToolTip(self.tr("The path of the data"))
+        self.file_button.setText(self.tr("F&ile…"))
+        self.file_button.setAccessibleName(self.tr("Choose a file"))
+        self.folder_button.setText(self.tr("Fol&der…"))
+        self.folder_button.setAccessibleName(self.tr("Choose a folder"))
+        self.text_column_label.setText(self.tr("Te&xt column"))
+        self.label_column_label.setText(self.tr("La&bel column"))
+        self.text_combo.setToolTip(self.tr("The column holding the review text"))
+        self.text_combo.setAccessibleName(self.tr("Text column"))
+        self.label_combo.setToolTip(self.tr("The column holding the label: 0/1, pos/neg, positive/negative or true/false"))
+        self.label_combo.setAccessibleName(self.tr("Label column"))
+        for combo in (self.text_combo, self.label_combo):
+            combo.setPlaceholderText(self.tr("(choose)"))
+        self.split_radio.setText(self.tr("&Split off"))
+        self.split_radio.setToolTip(self.tr("Hold out this share of each class for testing (stratified)"))
+        self.split_radio.setAccessibleName(self.tr("Split off a test set"))
+        self.test_file_radio.setText(self.tr("Test data fro&m"))
+        self.test_file_radio.setToolTip(self.tr("Test on a second file or folder of the same kind"))
+        self.test_file_radio.setAccessibleName(self.tr("Test data from a file or folder"))
+        self.fraction_spin.setToolTip(self.tr("Share of the reviews held out for the test set"))
+        self.fraction_spin.setAccessibleName(self.tr("Test share"))
+        self.seed_label.setText(self.tr("seed"))
+        self.seed_spin.setToolTip(self.tr("Seed of the split; the same seed gives the same split"))
+        self.seed_spin.setAccessibleName(self.tr("Split seed"))
+        self.test_path_edit.setPlaceholderText(self.tr("a second file or folder of the same kind"))
+        self.test_path_edit.setToolTip(self.tr("The test file or folder"))
+        self.test_path_edit.setAccessibleName(self.tr("Test data path"))
+        self.test_browse_button.setText(self.tr("Bro&wse…"))
+        self.test_browse_button.setToolTip(self.tr("Choose the test file or folder"))
+        self.test_browse_button.setAccessibleName(self.tr("Choose the test data"))
+        self.words_spin.setToolTip(self.tr("load_data(num_words=...): rarer words become the out-of-vocabulary mark"))
+        self.words_spin.setAccessibleName(self.tr("Number of words"))
+        self.read_button.setToolTip(self.tr("Read the data now to see its counts and balance (downloads it if needed)"))
+        self.read_button.setAccessibleName(self.tr("Read the data"))
+        self.progress.setAccessibleName(self.tr("Reading progress"))
+        self.status.setAccessibleName(self.tr("What the data holds"))
+        self.preview_table.setAccessibleName(self.tr("First rows of the file"))
+
+    def _kind_texts(self, kind: str) -> None:
+        """Placeholder, tooltips and hint of a kind, in the current language."""
+        placeholders = {
+            ACLIMDB: self.tr("aclImdb folder or aclImdb_v1.tar.gz"),
+            TABLE: self.tr("a .csv or .tsv file with a header row"),
+            CLASSES: self.tr("a folder with pos/ and neg/ subfolders of .txt files"),
+        }
+        self.path_edit.setPlaceholderText(placeholders.get(kind, ""))
+        self.file_button.setToolTip(self.tr("Choose the .tar.gz archive") if kind == ACLIMDB else self.tr("Choose the CSV or TSV file"))
+        self.folder_button.setToolTip(self.tr("Choose the unpacked aclImdb folder") if kind == ACLIMDB else self.tr("Choose the folder holding pos/ and neg/"))
+        hints = {
+            DOWNLOAD_KIND: self.tr("Stanford's aclImdb_v1.tar.gz: 25,000 reviews to train, 25,000 to test."),
+            KERAS: self.tr("The tutorial's keras.datasets.imdb, decoded back to words. Needs the internet on first use."),
+        }
+        self.hint.setText(hints.get(kind, ""))
+        self.hint.setVisible(kind in hints)
+
+    def _show_state(self) -> None:
+        """The status line again (a new language): the current read, or what to do."""
+        load = self.current_load()
+        if load is not None:
+            self._show_load(load)
+        elif not self.source():
+            if self.status.text():
+                self._clear(self.tr("Choose the data to train on."))
+        elif self.read_button.isVisible() and not is_cached(self.kind()):
+            self.inspect()
 
     # ------------------------------------------------------------ values
 
@@ -316,7 +404,7 @@ class DataSourcePanel(QGroupBox):
             what = self.tr("The IMDB archive (84 MB)") if kind == DOWNLOAD_KIND else self.tr("Keras's IMDB dataset")
             self._clear(self.tr("{what} is not downloaded yet: Train downloads it once into the Keras cache, "
                                 "or click Read now to see its counts first.").format(what=what))
-            self.read_button.setText(self.tr("Read now"))
+            self.read_button.setText(self.tr("Read n&ow"))
             self.read_button.show()
             return
         self._show_load(self.loader.load(self.choice(), again=force))
@@ -348,20 +436,7 @@ class DataSourcePanel(QGroupBox):
         self.words_row.setVisible(kind == KERAS)
         self.file_button.setVisible(kind in (ACLIMDB, TABLE))
         self.folder_button.setVisible(kind in (ACLIMDB, CLASSES))
-        placeholders = {
-            ACLIMDB: self.tr("aclImdb folder or aclImdb_v1.tar.gz"),
-            TABLE: self.tr("a .csv or .tsv file with a header row"),
-            CLASSES: self.tr("a folder with pos/ and neg/ subfolders of .txt files"),
-        }
-        self.path_edit.setPlaceholderText(placeholders.get(kind, ""))
-        self.file_button.setToolTip(self.tr("Choose the .tar.gz archive") if kind == ACLIMDB else self.tr("Choose the CSV or TSV file"))
-        self.folder_button.setToolTip(self.tr("Choose the unpacked aclImdb folder") if kind == ACLIMDB else self.tr("Choose the folder holding pos/ and neg/"))
-        hints = {
-            DOWNLOAD_KIND: self.tr("Stanford's aclImdb_v1.tar.gz: 25,000 reviews to train, 25,000 to test."),
-            KERAS: self.tr("The tutorial's keras.datasets.imdb, decoded back to words. Needs the internet on first use."),
-        }
-        self.hint.setText(hints.get(kind, ""))
-        self.hint.setVisible(kind in hints)
+        self._kind_texts(kind)
         if local and previous != kind:
             self.path_edit.setText(self._paths.get(kind, ""))
         self._source_changed()
@@ -422,7 +497,7 @@ class DataSourcePanel(QGroupBox):
         if load.succeeded():
             self._show_loaded(load)
         elif load.done() and not load.abandoned():
-            self._show_failed(str(load.error))
+            self._show_failed(error_text(load.error))
         else:
             self.read_button.hide()
             self.progress.setRange(0, 0)
@@ -484,7 +559,7 @@ class DataSourcePanel(QGroupBox):
 
     def _show_failed(self, message: str) -> None:
         self.progress.hide()
-        self.read_button.setText(self.tr("Read again"))
+        self.read_button.setText(self.tr("Read a&gain"))
         self.read_button.show()
         self._set_status(message, error=True)
 

@@ -11,16 +11,12 @@ from PySide6.QtCore import QCoreApplication
 from core.sources import KERAS_IMDB, KERAS_IMDB_URL
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataSummary", text)
-
-
 def balance_text(count: int, positive: int) -> str:
     """"1,600 reviews: 800 positive (50%) / 800 negative"."""
     if not count:
-        return _tr("no reviews")
+        return QCoreApplication.translate("DataSummary", "no reviews")
     share = 100.0 * positive / count
-    return _tr("{count} reviews: {positive} positive ({share:.0f}%) / {negative} negative").format(
+    return QCoreApplication.translate("DataSummary", "{count} reviews: {positive} positive ({share:.0f}%) / {negative} negative").format(
         count=f"{count:,}", positive=f"{positive:,}", share=share, negative=f"{count - positive:,}"
     )
 
@@ -28,7 +24,7 @@ def balance_text(count: int, positive: int) -> str:
 def count_lines(source: dict) -> list[str]:
     """The train and test counts with their class balance, one line each."""
     lines = []
-    for split, title in (("train", _tr("Train")), ("test", _tr("Test"))):
+    for split, title in (("train", QCoreApplication.translate("DataSummary", "Train")), ("test", QCoreApplication.translate("DataSummary", "Test"))):
         count = source.get(f"{split}_count")
         if count is None:
             continue
@@ -38,7 +34,7 @@ def count_lines(source: dict) -> list[str]:
 
 def origin_text(source: dict) -> str:
     """The source's name and its path or URL."""
-    name = source.get("name") or _tr("unknown source")
+    name = source.get("name") or QCoreApplication.translate("DataSummary", "unknown source")
     where = source.get("url") or source.get("path") or ""
     if source.get("kind") == KERAS_IMDB and not source.get("url"):
         where = KERAS_IMDB_URL + "imdb.npz"  # the file keras.datasets.imdb fetches; core records only "keras-imdb"
@@ -48,5 +44,5 @@ def origin_text(source: dict) -> str:
 def describe_source(source: dict | None) -> str:
     """Several lines for a model's data, or a note that the file does not record it."""
     if not source:
-        return _tr("Data: not recorded in this model file.")
-    return "\n".join([_tr("Data: {origin}").format(origin=origin_text(source)), *count_lines(source)])
+        return QCoreApplication.translate("DataSummary", "Data: not recorded in this model file.")
+    return "\n".join([QCoreApplication.translate("DataSummary", "Data: {origin}").format(origin=origin_text(source)), *count_lines(source)])

@@ -14,9 +14,11 @@ import logging
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from core.errors import StudioError
+
+from .i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +39,11 @@ class _ExplainTask(QRunnable):
         try:
             result, error = self.explainer(self.text), ""
         except StudioError as exc:
-            result, error = None, str(exc)
+            result, error = None, error_text(exc)
         except Exception as exc:  # noqa: BLE001 - keep the app alive; say what happened
             log.error("Explaining failed:\n%s", traceback.format_exc())
-            result, error = None, f"Could not explain the review ({type(exc).__name__}: {exc})"
+            text = QCoreApplication.translate("ExplainRunner", "Could not explain the review ({kind}: {reason})")
+            result, error = None, text.format(kind=type(exc).__name__, reason=exc)
         self.relay.done.emit(self.request_id, self.text, result, error)
 
 

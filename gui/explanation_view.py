@@ -12,9 +12,11 @@ answers ``QEvent.ToolTip`` from the format under the mouse.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+
+from .i18n import context_tr
 
 #: QTextFormat property holding a word's index in the explanation.
 WORD_INDEX = QTextFormat.Property.UserProperty + 1
@@ -40,24 +42,41 @@ def contribution_colour(contribution: float, scale: float) -> QColor:
 
 
 def word_tooltip(word) -> str:
-    """What hovering a word says."""
+    """What hovering a word says (in the current language)."""
     if not word.seen:
-        return f"“{word.text}”: not seen by the model (cut off by the max-length truncation)"
-    note = "" if word.in_vocabulary else " · not in the vocabulary (read as the unknown-word token)"
-    direction = "towards positive" if word.contribution > 0 else "towards negative" if word.contribution < 0 else "neither way"
-    return f"“{word.text}”: {word.contribution:+.3f} ({direction}){note}"
+        return QCoreApplication.translate("ExplanationView", "“{word}”: not seen by the model (cut off by the max-length truncation)").format(word=word.text)
+    note = "" if word.in_vocabulary else QCoreApplication.translate("ExplanationView", " · not in the vocabulary (read as the unknown-word token)")
+    if word.contribution > 0:
+        direction = QCoreApplication.translate("ExplanationView", "towards positive")
+    elif word.contribution < 0:
+        direction = QCoreApplication.translate("ExplanationView", "towards negative")
+    else:
+        direction = QCoreApplication.translate("ExplanationView", "neither way")
+    return QCoreApplication.translate("ExplanationView", "“{word}”: {contribution:+.3f} ({direction})").format(word=word.text, contribution=word.contribution, direction=direction) + note
 
 
 class ExplanationView(QTextBrowser):
     """The explained review, read-only, with per-word colours and tooltips."""
 
+    tr = context_tr("ExplanationView")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setPlaceholderText("Classify a review to see which words pushed the verdict.")
         self.explanation = None
         self.text = ""
         self.setMouseTracking(True)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setPlaceholderText(self.tr("Classify a review to see which words pushed the verdict."))
+        if self.explanation is not None:  # the tooltips are in the formats
+            self.set_explanation(self.text, self.explanation)
 
     def clear_explanation(self) -> None:
         self.explanation = None
@@ -149,15 +168,13 @@ class ExplanationView(QTextBrowser):
 class ContributionLegend(QWidget):
     """A red-white-blue bar saying which colour pushes which way, and the other marks."""
 
+    tr = context_tr("ContributionLegend")
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.bar = _GradientBar()
-        self.bar.setToolTip("Background colour: how much deleting the word changes the probability of positive")
-        self.marks = QLabel(
-            "<span style='text-decoration: underline; font-style: italic'>underlined italic</span>: not in the vocabulary · "
-            "<span style='color:#9a9a9a; text-decoration: line-through'>grey</span>: not seen (cut by the length limit) · "
-            "hover a word for its contribution"
-        )
+        self.marks = QLabel()
+        self.retranslate_ui()
         self.marks.setWordWrap(True)
         self.marks.setStyleSheet("font-size: 8.5pt; color: palette(dark);")
         layout = QVBoxLayout(self)
@@ -165,6 +182,20 @@ class ContributionLegend(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.bar)
         layout.addWidget(self.marks)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.bar.setToolTip(self.tr("Background colour: how much deleting the word changes the probability of positive"))
+        self.marks.setText(
+            "<span style='text-decoration: underline; font-style: italic'>" + self.tr("underlined italic") + "</span>" + self.tr(": not in the vocabulary · ")
+            + "<span style='color:#9a9a9a; text-decoration: line-through'>" + self.tr("grey") + "</span>" + self.tr(": not seen (cut by the length limit) · ")
+            + self.tr("hover a word for its contribution")
+        )
+        self.bar.update()
 
 
 class _GradientBar(QWidget):
@@ -190,6 +221,7 @@ class _GradientBar(QWidget):
         painter.setFont(font)
         painter.setPen(QColor("#111111"))
         text_rect = rect.adjusted(4, 0, -4, 0)
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "◀ negative")
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), "positive ▶")
+        translate = QCoreApplication.translate
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), translate("ContributionLegend", "◀ negative"))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), translate("ContributionLegend", "positive ▶"))
         painter.end()

@@ -3,27 +3,100 @@
 As in Matplotlib's ``embedding_in_qt`` example: a ``Figure`` of its own
 (never pyplot, whose global state does not belong in an app), drawn by a
 ``FigureCanvasQTAgg`` under a ``NavigationToolbar2QT`` for zoom and pan.
+
+The figure follows the Qt palette (``gui.theme.style_figure``, again on
+every palette change) and the language: subclasses put their texts in
+:meth:`retranslate_ui`, which runs at start and on ``LanguageChange``, and
+their palette-dependent colours in :meth:`restyle`.
 """
 
 from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from .i18n import configure_chart_fonts, context_tr
+from .theme import style_figure, style_legend
+
+#: Matplotlib's toolbar texts and tooltips, for lupdate; the toolbar's actions are translated from them.
+TOOLBAR_TEXTS = (
+    QT_TRANSLATE_NOOP("FigurePanel", "Home"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Reset original view"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Back"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Back to previous view"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Forward"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Forward to next view"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Pan"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Left button pans, Right button zooms\nx/y fixes axis, CTRL fixes aspect"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Zoom"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Zoom to rectangle\nx/y fixes axis"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Subplots"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Configure subplots"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Customize"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Edit axis, curve and image parameters"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Save"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Save the figure"),
+)
+
+
+def translate_toolbar(toolbar, originals: dict) -> None:
+    """Set each toolbar action's text and tooltip from its English original (kept in ``originals``)."""
+    for action in toolbar.actions():
+        if action not in originals:
+            if not action.text():
+                continue
+            originals[action] = (action.text(), action.toolTip())
+        text, tip = originals[action]
+        action.setText(QCoreApplication.translate("FigurePanel", text))
+        action.setToolTip(QCoreApplication.translate("FigurePanel", tip) if tip else "")
 
 
 class FigurePanel(QWidget):
     """The figure, its canvas and toolbar, laid out top to bottom."""
 
+    tr = context_tr("FigurePanel")
+
     def __init__(self, figsize: tuple[float, float], min_height: int, parent: QWidget | None = None):
         super().__init__(parent)
+        configure_chart_fonts()
         self.figure = Figure(figsize=figsize, layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(min_height)
         self.toolbar = NavigationToolbar2QT(self.canvas, self)
+        self._toolbar_texts: dict = {}
+        #: The palette's chart colours (gui.theme.chart_colours), set by apply_palette.
+        self.colours: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.canvas)
+
+    # --- language and palette ----------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The toolbar's texts; subclasses add their titles, labels and legends, then redraw."""
+        translate_toolbar(self.toolbar, self._toolbar_texts)
+
+    def apply_palette(self) -> None:
+        """Figure and axes colours from the widget's palette, then the subclass's own colours."""
+        self.colours = style_figure(self.figure, self.palette())
+        self.restyle()
+        self.canvas.draw_idle()
+
+    def restyle(self) -> None:
+        """Colours of the subclass's own artists (lines, marks, notes) from ``self.colours``."""
+
+    def style_legend(self, legend) -> None:
+        if self.colours:
+            style_legend(legend, self.colours)

@@ -10,6 +10,11 @@ Dialogs go through :meth:`MainWindow.show_error` (non-blocking, and the
 message is kept in ``last_error``) and :meth:`MainWindow.ask` (answered by
 ``auto_answer`` when set, or when Qt runs without a screen), so tests drive
 every path without a modal loop.
+
+Every text is translated (``tr``, context "MainWindow"; the engine's
+messages through ``gui.i18n.error_text``); View > Language switches the
+language of the open window (``retranslate_ui`` on ``LanguageChange``) and
+the settings remember it.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDeadlineTimer, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -37,6 +42,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -54,6 +60,7 @@ from .config_form import ConfigForm
 from .data_source import DataSourcePanel
 from .data_summary import describe_source
 from .evaluation_view import EvaluationView
+from .i18n import LANGUAGES, context_tr, describe_config, error_text, missing_font_warning, set_language
 from .run_history import Run, RunStore
 from .runs_view import RunsView
 from .settings import StudioSettings
@@ -64,14 +71,27 @@ APP_TITLE = "IMDB Sentiment Studio"
 #: Milliseconds closeEvent waits for the worker before hiding and finishing later.
 CLOSE_WAIT_MS = 3000
 PHASE_TEXT = {
-    "loading data": "Loading data…",
-    "building vocabulary": "Building vocabulary…",
-    "vectorising": "Vectorising reviews…",
-    "training": "Training…",
-    "evaluating": "Evaluating on the test reviews…",
-    "opening model": "Opening the model (TensorFlow loads on first use)…",
+    "loading data": QT_TRANSLATE_NOOP("MainWindow", "Loading data…"),
+    "building vocabulary": QT_TRANSLATE_NOOP("MainWindow", "Building vocabulary…"),
+    "vectorising": QT_TRANSLATE_NOOP("MainWindow", "Vectorising reviews…"),
+    "training": QT_TRANSLATE_NOOP("MainWindow", "Training…"),
+    "evaluating": QT_TRANSLATE_NOOP("MainWindow", "Evaluating on the test reviews…"),
+    "opening model": QT_TRANSLATE_NOOP("MainWindow", "Opening the model (TensorFlow loads on first use)…"),
 }
-METRIC_LABELS = (("loss", "Loss"), ("accuracy", "Accuracy"), ("precision", "Precision"), ("recall", "Recall"), ("f1", "F1"), ("roc_auc", "ROC AUC"))
+METRIC_LABELS = (
+    ("loss", QT_TRANSLATE_NOOP("MainWindow", "Loss")),
+    ("accuracy", QT_TRANSLATE_NOOP("MainWindow", "Accuracy")),
+    ("precision", QT_TRANSLATE_NOOP("MainWindow", "Precision")),
+    ("recall", QT_TRANSLATE_NOOP("MainWindow", "Recall")),
+    ("f1", QT_TRANSLATE_NOOP("MainWindow", "F1")),
+    ("roc_auc", QT_TRANSLATE_NOOP("MainWindow", "ROC AUC")),
+)
+TAB_NAMES = (
+    QT_TRANSLATE_NOOP("MainWindow", "Training"),
+    QT_TRANSLATE_NOOP("MainWindow", "Evaluation"),
+    QT_TRANSLATE_NOOP("MainWindow", "Runs"),
+    QT_TRANSLATE_NOOP("MainWindow", "Batch"),
+)
 HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy", "seconds")
 
 
@@ -108,6 +128,10 @@ class MainWindow(QMainWindow):
     batch_shown = Signal(int, int, int)
     #: The running task's phase reached the window (GUI thread): "loading data", "training", ...
     phase_shown = Signal(str)
+    #: The language of the window changed (View > Language): its code.
+    language_changed = Signal(str)
+
+    tr = context_tr("MainWindow")
 
     def __init__(self, settings: StudioSettings | None = None, parent: QWidget | None = None, runs_folder: str | os.PathLike | None = None):
         """``runs_folder`` holds the run list and its models (default: the app's AppDataLocation)."""
@@ -140,9 +164,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self._build_widgets()
         self._build_menus()
+        self._set_tab_order()
+        self.retranslate_ui()
         self._restore_settings()
         self._set_busy(False)
-        self.statusBar().showMessage("Ready. Choose the data and the hyperparameters, then click Train.")
+        self._show_ready()
+
+    def _show_ready(self) -> None:
+        self._ready_text = self.tr("Ready. Choose the data and the hyperparameters, then click Train.")
+        self.statusBar().showMessage(self._ready_text)
 
     # ------------------------------------------------------------------ UI
 
@@ -150,24 +180,20 @@ class MainWindow(QMainWindow):
         self.data_panel = DataSourcePanel()
 
         self.form = ConfigForm()
-        self.unlock_button = QPushButton("Edit for a new run")
-        self.unlock_button.setToolTip("The form shows the opened model's configuration; edit it to train a new model")
+        self.unlock_button = QPushButton()
         self.unlock_button.clicked.connect(self.unlock_form)
         self.unlock_button.hide()
-        config_group = QGroupBox("Hyperparameters")
+        self.config_group = config_group = QGroupBox()
         config_layout = QVBoxLayout(config_group)
         config_layout.addWidget(self.form)
         self.form.header.insertWidget(2, self.unlock_button)
 
-        self.train_button = QPushButton("Train")
-        self.train_button.setToolTip("Train a new model with these settings (Ctrl+T)")
+        self.train_button = QPushButton()
         self.train_button.setDefault(True)
         self.train_button.clicked.connect(self.start_training)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop after the current batch and keep the model trained so far (Esc)")
+        self.stop_button = QPushButton()
         self.stop_button.clicked.connect(self.stop)
-        self.evaluate_button = QPushButton("Evaluate")
-        self.evaluate_button.setToolTip("Compute the test metrics of the current model")
+        self.evaluate_button = QPushButton()
         self.evaluate_button.clicked.connect(self.evaluate_model)
         buttons = QHBoxLayout()
         for button in (self.train_button, self.stop_button, self.evaluate_button):
@@ -176,11 +202,9 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
 
         self.epoch_bar = QProgressBar()
-        self.epoch_bar.setFormat("Epochs")
         self.batch_bar = QProgressBar()
-        self.batch_bar.setFormat("Batches")
         self.eta_label = QLabel(" ")
-        run_group = QGroupBox("Run")
+        self.run_group = run_group = QGroupBox()
         run_layout = QVBoxLayout(run_group)
         run_layout.addLayout(buttons)
         run_layout.addWidget(self.epoch_bar)
@@ -200,29 +224,32 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.chart = TrainingChart()
-        chart_group = QGroupBox("Learning curves")
+        self.chart_group = chart_group = QGroupBox()
         chart_layout = QVBoxLayout(chart_group)
         chart_layout.setContentsMargins(6, 6, 6, 6)
         chart_layout.addWidget(self.chart)
 
-        self.results_group = QGroupBox("Test results")
+        self.results_group = QGroupBox()
         results_layout = QVBoxLayout(self.results_group)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.metric_values: dict[str, QLabel] = {}
+        self.metric_names: dict[str, QLabel] = {}
         value_font = QFont(self.font())
         value_font.setBold(True)
-        for index, (key, text) in enumerate(METRIC_LABELS):
+        for index, (key, _text) in enumerate(METRIC_LABELS):
             row, column = divmod(index, 3)
             value = QLabel("–")
             value.setFont(value_font)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.metric_values[key] = value
-            grid.addWidget(QLabel(text), row, column * 2)
+            self.metric_names[key] = name = QLabel()
+            name.setBuddy(value)
+            grid.addWidget(name, row, column * 2)
             grid.addWidget(value, row, column * 2 + 1)
         for column in (1, 3, 5):
             grid.setColumnStretch(column, 1)
-        self.metrics_note = QLabel("No model yet.")
+        self.metrics_note = QLabel()
         self.metrics_note.setWordWrap(True)
         self.training_info = QLabel("")
         self.training_info.setWordWrap(True)
@@ -235,10 +262,9 @@ class MainWindow(QMainWindow):
         results_layout.addWidget(self.data_info)
         left_layout.insertWidget(3, self.results_group)
 
-        self.summary_group = QGroupBox("Model summary")
+        self.summary_group = QGroupBox()
         summary_layout = QVBoxLayout(self.summary_group)
         self.summary_table = QTableWidget(0, 4)
-        self.summary_table.setHorizontalHeaderLabels(["Layer", "Type", "Output shape", "Params"])
         self.summary_table.verticalHeader().hide()
         self.summary_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.summary_table.horizontalHeader()
@@ -252,7 +278,7 @@ class MainWindow(QMainWindow):
 
         self.classify_panel = ClassifyPanel()
         scroll.setMinimumWidth(320)
-        self._left_width = left.sizeHint().width() + 20
+        self._left = left
 
         self.chart.canvas.setMinimumHeight(110)  # the tabs share the height with the classify panel
         training_tab = QSplitter(Qt.Orientation.Vertical)
@@ -266,19 +292,14 @@ class MainWindow(QMainWindow):
         self.evaluation_view.evaluate_requested.connect(self.evaluate_model)
         self.runs_view = RunsView(self.runs)
         self.runs_view.open_requested.connect(self.open_model)
-        self.runs.failed.connect(lambda message: self.show_error("Cannot keep the run list", message))
+        self.runs.failed.connect(lambda message: self.show_error(self.tr("Cannot keep the run list"), message))
         self.batch_view = BatchView()
         self.batch_view.error.connect(self.show_error)
         self.batch_view.ended.connect(lambda _outcome: self._close_if_waiting())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(training_tab, "Training")
-        self.tabs.addTab(self.evaluation_view, "Evaluation")
-        self.tabs.addTab(self.runs_view, "Runs")
-        self.tabs.addTab(self.batch_view, "Batch")
-        self.tabs.setTabToolTip(1, "Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews")
-        self.tabs.setTabToolTip(2, "Every run and opened model, compared")
-        self.tabs.setTabToolTip(3, "Classify a file of reviews")
+        for page in (training_tab, self.evaluation_view, self.runs_view, self.batch_view):
+            self.tabs.addTab(page, "")
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.tabs)
@@ -296,45 +317,178 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action(file_menu, "&Open model…", QKeySequence.StandardKey.Open, self.choose_and_open_model)
-        self.save_action = self._action(file_menu, "&Save model", QKeySequence.StandardKey.Save, self.save_model)
-        self.save_as_action = self._action(file_menu, "Save model &as…", QKeySequence.StandardKey.SaveAs, self.save_model_as)
+        """Menus and actions; their texts are set in retranslate_ui. Every action has a shortcut or a mnemonic."""
+        self.file_menu = file_menu = self.menuBar().addMenu("")
+        self.open_action = self._action(file_menu, QKeySequence.StandardKey.Open, self.choose_and_open_model)
+        self.save_action = self._action(file_menu, QKeySequence.StandardKey.Save, self.save_model)
+        self.save_as_action = self._action(file_menu, QKeySequence.StandardKey.SaveAs, self.save_model_as)
         file_menu.addSeparator()
-        self.export_chart_action = self._action(file_menu, "Export chart as &PNG…", None, self.choose_and_export_chart)
-        self.export_csv_action = self._action(file_menu, "Export history as &CSV…", None, self.choose_and_export_history)
+        self.export_chart_action = self._action(file_menu, None, self.choose_and_export_chart)
+        self.export_csv_action = self._action(file_menu, None, self.choose_and_export_history)
         file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = self._action(file_menu, QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        run_menu = self.menuBar().addMenu("&Training")
-        self.train_action = self._action(run_menu, "&Train", QKeySequence("Ctrl+T"), self.start_training)
-        self.stop_action = self._action(run_menu, "&Stop", QKeySequence("Esc"), self.stop)
-        self.evaluate_action = self._action(run_menu, "&Evaluate on the test set", QKeySequence("Ctrl+E"), self.evaluate_model)
+        self.run_menu = run_menu = self.menuBar().addMenu("")
+        self.train_action = self._action(run_menu, QKeySequence("Ctrl+T"), self.start_training)
+        self.stop_action = self._action(run_menu, QKeySequence("Esc"), self.stop)
+        self.evaluate_action = self._action(run_menu, QKeySequence("Ctrl+E"), self.evaluate_model)
         run_menu.addSeparator()
-        presets = run_menu.addMenu("&Preset")
+        presets = run_menu.addMenu("")
         for action in self.form.preset_menu.actions():
             presets.addAction(action)
         self.presets_menu = presets
-        self.reset_action = self._action(run_menu, "&Reset to defaults", None, self.form.reset_to_defaults)
+        self.reset_action = self._action(run_menu, None, self.form.reset_to_defaults)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About", None, self._about)
+        self.view_menu = view_menu = self.menuBar().addMenu("")
+        self.tab_actions = []
+        for index in range(self.tabs.count()):
+            action = self._action(view_menu, QKeySequence(f"Ctrl+{index + 1}"), lambda i=index: self.tabs.setCurrentIndex(i))
+            self.tab_actions.append(action)
+        view_menu.addSeparator()
+        self.review_action = self._action(view_menu, QKeySequence("Ctrl+L"), self.focus_review)
+        self.data_action = self._action(view_menu, QKeySequence("Ctrl+D"), self.focus_data)
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ("", *LANGUAGES):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        # Native names, each with its mnemonic: the same in every language.
+        self.language_actions["en"].setText("&English")
+        self.language_actions["zh_CN"].setText("简体中文(&C)")
+        self.language_actions.get(self.settings.language(), self.language_actions[""]).setChecked(True)
 
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
+        self.help_menu = help_menu = self.menuBar().addMenu("")
+        self.about_action = self._action(help_menu, None, self._about)
+
+    def _action(self, menu, shortcut, slot) -> QAction:
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
+    def _set_tab_order(self) -> None:
+        """Data, hyperparameters, the run buttons, the tabs, then the review: the way the work goes."""
+        panel, form = self.data_panel, self.form
+        chain = [
+            panel.kind_combo, panel.path_edit, panel.file_button, panel.folder_button, panel.text_combo, panel.label_combo,
+            panel.split_radio, panel.fraction_spin, panel.seed_spin, panel.test_file_radio, panel.test_path_edit,
+            panel.test_browse_button, panel.words_spin, panel.read_button,
+            form.preset_button, form.reset_button, self.unlock_button, *form.widgets.values(),
+            self.train_button, self.stop_button, self.evaluate_button, self.tabs,
+        ]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        QWidget.setTabOrder(self.tabs, self.classify_panel.text_edit)
+
+    def retranslate_ui(self) -> None:
+        """Every static text of the window; dynamic ones (metrics, model info) are shown again."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open model…"))
+        self.save_action.setText(self.tr("&Save model"))
+        self.save_as_action.setText(self.tr("Save model &as…"))
+        self.export_chart_action.setText(self.tr("Export chart as &PNG…"))
+        self.export_csv_action.setText(self.tr("Export history as &CSV…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.run_menu.setTitle(self.tr("&Training"))
+        self.train_action.setText(self.tr("&Train"))
+        self.stop_action.setText(self.tr("&Stop"))
+        self.evaluate_action.setText(self.tr("&Evaluate on the test set"))
+        self.presets_menu.setTitle(self.tr("&Preset"))
+        self.reset_action.setText(self.tr("&Reset to defaults"))
+        self.view_menu.setTitle(self.tr("&View"))
+        for action, name in zip(self.tab_actions, TAB_NAMES):
+            action.setText(self.tr("{tab} tab").format(tab=self.tr(name)))
+        self.review_action.setText(self.tr("Type a re&view"))
+        self.data_action.setText(self.tr("Choose the &data"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[""].setText(self.tr("&System default"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+
+        self.unlock_button.setText(self.tr("Edit for a new run"))
+        self.unlock_button.setToolTip(self.tr("The form shows the opened model's configuration; edit it to train a new model"))
+        self.config_group.setTitle(self.tr("Hyperparameters"))
+        self.train_button.setText(self.tr("Train"))
+        self.train_button.setToolTip(self.tr("Train a new model with these settings (Ctrl+T)"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop after the current batch and keep the model trained so far (Esc)"))
+        self.evaluate_button.setText(self.tr("Evaluate"))
+        self.evaluate_button.setToolTip(self.tr("Compute the test metrics of the current model (Ctrl+E)"))
+        for button in (self.unlock_button, self.train_button, self.stop_button, self.evaluate_button):
+            button.setAccessibleName(button.text())
+        self.run_group.setTitle(self.tr("Run"))
+        self.epoch_bar.setAccessibleName(self.tr("Epochs"))
+        self.batch_bar.setAccessibleName(self.tr("Batches"))
+        self.chart_group.setTitle(self.tr("Learning curves"))
+        self.results_group.setTitle(self.tr("Test results"))
+        for key, text in METRIC_LABELS:
+            self.metric_names[key].setText(self.tr(text))
+            self.metric_values[key].setAccessibleName(self.tr(text))
+        self.summary_group.setTitle(self.tr("Model summary"))
+        self.summary_table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Type"), self.tr("Output shape"), self.tr("Params")])
+        self.summary_table.setAccessibleName(self.tr("Model summary"))
+        for index, name in enumerate(TAB_NAMES):
+            self.tabs.setTabText(index, self.tr(name))
+        self.tabs.setTabToolTip(0, self.tr("The learning curves and the model's layers (Ctrl+1)"))
+        self.tabs.setTabToolTip(1, self.tr("Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews (Ctrl+2)"))
+        self.tabs.setTabToolTip(2, self.tr("Every run and opened model, compared (Ctrl+3)"))
+        self.tabs.setTabToolTip(3, self.tr("Classify a file of reviews (Ctrl+4)"))
+        if not self.is_busy():
+            self._show_idle_texts()
+
+    def _show_idle_texts(self) -> None:
+        """The texts that depend on the model, in the current language."""
+        if self.model is not None:
+            self._show_model_texts(self.model)
+        else:
+            self.metrics_note.setText(self.tr("No model yet."))
+            self.epoch_bar.setFormat(self.tr("Epochs"))
+        self.batch_bar.setFormat(self.tr("Batches"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "file_menu"):
+            self.retranslate_ui()
+            self._set_busy(self.is_busy())  # hints and enabled states, in the new language
+            if self.statusBar().currentMessage() == getattr(self, "_ready_text", None):
+                self._show_ready()
+            self._fit_left_pane()
+        super().changeEvent(event)
+
+    def choose_language(self, code: str) -> str:
+        """View > Language: switch the running app, remember the choice ("" follows the system)."""
+        self.settings.set_language(code)
+        language = set_language(code)
+        self.language_actions[code if code in self.language_actions else ""].setChecked(True)
+        warning = missing_font_warning()
+        self.statusBar().showMessage(warning or self.tr("Language: {name}").format(name=LANGUAGES[language]), 15_000)
+        self.language_changed.emit(language)
+        return language
+
+    def focus_review(self) -> None:
+        """Ctrl+L: put the cursor in the review box."""
+        self.classify_panel.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_data(self) -> None:
+        """Ctrl+D: put the cursor in the data path (or on the kind of data, where there is no path)."""
+        panel = self.data_panel
+        (panel.path_edit if panel.path_edit.isVisibleTo(panel) else panel.kind_combo).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_TITLE}",
-            f"<b>{APP_TITLE}</b><p>Train a Keras LSTM on the IMDB reviews, watch it learn, and use it.</p>"
-            f"<p>Settings are kept in {self.settings.store.fileName()}</p>",
+            self.tr("About {app}").format(app=APP_TITLE),
+            self.tr("<b>{app}</b><p>Train a Keras LSTM on the IMDB reviews, watch it learn, and use it.</p>"
+                    "<p>Settings are kept in {file}</p>").format(app=APP_TITLE, file=self.settings.store.fileName()),
         )
 
     # ------------------------------------------------------------ settings
@@ -344,14 +498,28 @@ class MainWindow(QMainWindow):
         self.form.set_config(self.settings.config())
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            # 1280x800, or the whole screen where it is smaller (1280x720, or 200% scaling)
+            self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
         width = max(self.width(), 1000)
-        self.splitters["main"].setSizes([self._left_width, width - self._left_width])
+        left_width = self._left_width()
+        self.splitters["main"].setSizes([left_width, width - left_width])
         self.splitters["right"].setSizes([500, 270])
         self.splitters["training"].setSizes([360, 140])
+
+    def _left_width(self) -> int:
+        """What the left column needs for its texts (in the current language) and the scroll bar."""
+        return self._left.sizeHint().width() + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 6
+
+    def _fit_left_pane(self) -> None:
+        """Widen the left column if its texts (a new language) no longer fit."""
+        sizes = self.splitters["main"].sizes()
+        needed = self._left_width()
+        if len(sizes) == 2 and 0 < sizes[0] < needed and sum(sizes) > needed + 400:
+            self.splitters["main"].setSizes([needed, sum(sizes) - needed])
 
     def save_settings(self) -> None:
         self.data_panel.save(self.settings)
@@ -405,7 +573,10 @@ class MainWindow(QMainWindow):
         self.data_panel.setEnabled(not busy)
         self.form.set_read_only(busy or self._config_from_model)
         self.unlock_button.setVisible(self._config_from_model and not busy)
+        self._fit_left_pane()
         self.presets_menu.setEnabled(not busy)
+        for action in self.presets_menu.actions():  # their shortcuts too (Alt+1…)
+            action.setEnabled(not busy)
         self.reset_action.setEnabled(not busy)
         self.open_action.setEnabled(not busy)
         self.save_action.setEnabled(not busy and has_model)
@@ -416,7 +587,7 @@ class MainWindow(QMainWindow):
         self.runs_view.set_open_enabled(not busy)
         self.batch_view.set_model(self.model if not busy else None)
         if busy:
-            self.classify_panel.set_predictor(None, "Classify is available again when the current task ends.")
+            self.classify_panel.set_predictor(None, self.tr("Classify is available again when the current task ends."))
         elif has_model:
             self.classify_panel.set_predictor(self._predict, explainer=_explainer_for(self.model))
         else:
@@ -458,7 +629,7 @@ class MainWindow(QMainWindow):
         try:
             config = self.form.config()
         except ConfigError as exc:
-            self.show_error("Invalid hyperparameters", str(exc))
+            self.show_error(self.tr("Invalid hyperparameters"), error_text(exc))
             return False
         source = self.data_panel.source()
         if not source:
@@ -472,14 +643,14 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)  # the Training tab: watch the curves
         self.epoch_bar.setRange(0, config.epochs)
         self.epoch_bar.setValue(0)
-        self.epoch_bar.setFormat("Epoch 0 of %m")
+        self.epoch_bar.setFormat(self.tr("Epoch 0 of %m"))
         self.batch_bar.setRange(0, 1)
         self.batch_bar.setValue(0)
-        self.batch_bar.setFormat("Batches")
+        self.batch_bar.setFormat(self.tr("Batches"))
         self.eta_label.setText(" ")
         # The panel's read of this source is reused (waited for if it is still running): one read per run.
         job = TrainJob(None if source == DOWNLOAD else source, config, corpus=self.data_panel.load_for_run())
-        self._start("train", job, "Loading data…")
+        self._start("train", job, self.tr("Loading data…"))
         return True
 
     def stop(self) -> None:
@@ -489,7 +660,7 @@ class MainWindow(QMainWindow):
         self.stop_event.set()
         self.stop_button.setEnabled(False)
         self.stop_action.setEnabled(False)
-        self.statusBar().showMessage("Stopping after the current batch…")
+        self.statusBar().showMessage(self.tr("Stopping after the current batch…"))
 
     def evaluate_model(self) -> bool:
         """Compute the current model's test metrics on the worker thread."""
@@ -497,13 +668,13 @@ class MainWindow(QMainWindow):
             return False
         source = self.data_panel.source() or self.model.source.get("path") or ""
         if not source:
-            self.show_error("No data chosen", "Choose the data to evaluate on: the aclImdb folder, its .tar.gz, or Download.")
+            self.show_error(self.tr("No data chosen"), self.tr("Choose the data to evaluate on: the aclImdb folder, its .tar.gz, or Download."))
             return False
         corpus = None
         if self.data_panel.source():
             reuse = self._corpus is not None and self._corpus_key == self.data_panel.choice().key()
             corpus = self._corpus if reuse else self.data_panel.load_for_run()
-        self._start("evaluate", EvaluateJob(self.model, None if source == DOWNLOAD else source, corpus), "Evaluating…")
+        self._start("evaluate", EvaluateJob(self.model, None if source == DOWNLOAD else source, corpus), self.tr("Evaluating…"))
         return True
 
     def open_model(self, path: str | os.PathLike) -> bool:
@@ -514,10 +685,10 @@ class MainWindow(QMainWindow):
         try:
             read_metadata(path)  # no TensorFlow: a bad file fails before the slow part
         except StudioError as exc:
-            self.show_error("Cannot open the model", str(exc))
+            self.show_error(self.tr("Cannot open the model"), error_text(exc))
             return False
         self.settings.set_last_folder(str(path.parent))
-        self._start("open", OpenJob(path), f"Opening {path.name}…")
+        self._start("open", OpenJob(path), self.tr("Opening {name}…").format(name=path.name))
         return True
 
     # ------------------------------------------------------ worker signals
@@ -526,10 +697,11 @@ class MainWindow(QMainWindow):
         self.phase_shown.emit(name)
         if name == "done":
             return
-        self.statusBar().showMessage(PHASE_TEXT.get(name, name.capitalize() + "…"))
+        text = self.tr(PHASE_TEXT[name]) if name in PHASE_TEXT else name.capitalize() + "…"
+        self.statusBar().showMessage(text)
         if name in ("building vocabulary", "vectorising", "evaluating", "opening model"):
             self.batch_bar.setRange(0, 0)  # busy indicator: no steps to count
-            self.batch_bar.setFormat(PHASE_TEXT.get(name, name))
+            self.batch_bar.setFormat(text)
 
     def _show_fraction(self, text: str, done: int, total: int) -> None:
         self.batch_bar.setRange(0, 1000)
@@ -537,12 +709,15 @@ class MainWindow(QMainWindow):
         self.batch_bar.setFormat(f"{text} %p%")
 
     def _on_download(self, done: int, total: int) -> None:
-        self._show_fraction("Downloading", done, total)
-        size = f"{done / 1e6:.1f} of {total / 1e6:.0f} MB" if total else f"{done / 1e6:.1f} MB"
-        self.statusBar().showMessage(f"Downloading the IMDB reviews: {size}")
+        self._show_fraction(self.tr("Downloading"), done, total)
+        if total:
+            size = self.tr("{done:.1f} of {total:.0f} MB").format(done=done / 1e6, total=total / 1e6)
+        else:
+            size = self.tr("{done:.1f} MB").format(done=done / 1e6)
+        self.statusBar().showMessage(self.tr("Downloading the IMDB reviews: {size}").format(size=size))
 
     def _on_reading(self, done: int, total: int) -> None:
-        self._show_fraction("Reading reviews", done, total)
+        self._show_fraction(self.tr("Reading reviews"), done, total)
 
     def _on_train_begin(self, epochs: int, steps: int) -> None:
         self._epochs_planned = epochs
@@ -551,21 +726,22 @@ class MainWindow(QMainWindow):
         self.epoch_bar.setValue(0)
         self.batch_bar.setRange(0, steps)
         self.batch_bar.setValue(0)
-        self.batch_bar.setFormat("Batch %v of %m")
-        self.statusBar().showMessage(f"Training epoch 1/{epochs}")
+        self.batch_bar.setFormat(self.tr("Batch %v of %m"))
+        self.statusBar().showMessage(self.tr("Training epoch {epoch}/{epochs}").format(epoch=1, epochs=epochs))
 
     def _on_batch(self, epoch: int, step: int, steps: int, logs: dict) -> None:
         epochs = self._epochs_planned or 1
         self.batch_bar.setRange(0, steps)
         self.batch_bar.setValue(step)
-        self.epoch_bar.setFormat(f"Epoch {epoch} of {epochs}")
+        self.epoch_bar.setFormat(self.tr("Epoch {epoch} of {epochs}").format(epoch=epoch, epochs=epochs))
         done = (epoch - 1 + step / steps) / epochs
         elapsed = time.monotonic() - getattr(self, "_train_started", self._run_started)
-        eta = f" · about {format_duration(elapsed * (1 - done) / done)} left" if done > 0 else ""
-        self.eta_label.setText(f"Elapsed {format_duration(elapsed)}{eta}")
-        metrics = "  ".join(f"{key} {logs[key]:.4f}" for key in ("loss", "accuracy") if key in logs)
+        eta = self.tr(" · about {time} left").format(time=format_duration(elapsed * (1 - done) / done)) if done > 0 else ""
+        self.eta_label.setText(self.tr("Elapsed {time}").format(time=format_duration(elapsed)) + eta)
+        names = {"loss": self.tr("loss"), "accuracy": self.tr("accuracy")}
+        metrics = "  ".join(f"{names[key]} {logs[key]:.4f}" for key in ("loss", "accuracy") if key in logs)
         if not self.stop_event.is_set():
-            self.statusBar().showMessage(f"Training epoch {epoch}/{epochs}   {metrics}")
+            self.statusBar().showMessage(self.tr("Training epoch {epoch}/{epochs}").format(epoch=epoch, epochs=epochs) + f"   {metrics}")
         self.batch_shown.emit(epoch, step, steps)
 
     def _on_epoch(self, epoch: int, logs: dict) -> None:
@@ -604,28 +780,32 @@ class MainWindow(QMainWindow):
         if self.current_run is not None and task in ("train", "open"):
             self.runs_view.select_runs([self.current_run])
         if error:
-            self.show_error("Run not fully kept", error)
+            self.show_error(self.tr("Run not fully kept"), error)
 
     def _done_message(self, task: str | None, model) -> str:
-        name = Path(model.path).name if model.path else "the model"
+        name = Path(model.path).name if model.path else self.tr("the model")
         training = model.training or {}
         if task == "open":
-            return f"Opened {name}."
+            return self.tr("Opened {name}.").format(name=name)
         if task == "evaluate":
-            return "Evaluated on the test reviews."
+            return self.tr("Evaluated on the test reviews.")
         if training.get("stopped"):
-            return f"Stopped after {training.get('epochs_done', 0)} epoch(s); the model is kept. Evaluate, save or use it."
-        return f"Done in {format_duration(training.get('seconds', 0))}."
+            return self.tr("Stopped after {epochs} epoch(s); the model is kept. Evaluate, save or use it.").format(epochs=training.get("epochs_done", 0))
+        return self.tr("Done in {time}.").format(time=format_duration(training.get("seconds", 0)))
 
     def _on_failed(self, message: str) -> None:
-        titles = {"train": "Training failed", "evaluate": "Evaluation failed", "open": "Cannot open the model"}
+        titles = {"train": self.tr("Training failed"), "evaluate": self.tr("Evaluation failed"), "open": self.tr("Cannot open the model")}
         self._restore_model_view()
-        self.show_error(titles.get(self.task or "", "Error"), message)
+        self.show_error(titles.get(self.task or "", self.tr("Error")), message)
 
     def _on_cancelled(self) -> None:
         self._restore_model_view()
-        what = {"train": "Training", "evaluate": "Evaluation", "open": "Opening"}.get(self.task or "", "The task")
-        self.statusBar().showMessage(f"{what} stopped before it produced anything; nothing changed.")
+        texts = {
+            "train": self.tr("Training stopped before it produced anything; nothing changed."),
+            "evaluate": self.tr("Evaluation stopped before it produced anything; nothing changed."),
+            "open": self.tr("Opening stopped before it produced anything; nothing changed."),
+        }
+        self.statusBar().showMessage(texts.get(self.task or "", self.tr("The task stopped before it produced anything; nothing changed.")))
 
     def _restore_model_view(self) -> None:
         """After a failed or abandoned task, show the previous model again."""
@@ -647,9 +827,9 @@ class MainWindow(QMainWindow):
         gc.collect()
         self.batch_bar.setRange(0, 1)
         self.batch_bar.setValue(0)
-        self.batch_bar.setFormat("Batches")
+        self.batch_bar.setFormat(self.tr("Batches"))
         if task == "train":
-            self.eta_label.setText(f"Finished after {format_duration(time.monotonic() - self._run_started)}")
+            self.eta_label.setText(self.tr("Finished after {time}").format(time=format_duration(time.monotonic() - self._run_started)))
         self._set_busy(False)
         self.task_ended.emit(task)
         self._close_if_waiting()
@@ -667,12 +847,17 @@ class MainWindow(QMainWindow):
         epochs = self.chart.epoch_count()
         self.epoch_bar.setRange(0, max(1, self._epochs_planned if self.task == "train" else epochs))
         self.epoch_bar.setValue(epochs)
-        self.epoch_bar.setFormat(f"{epochs} epoch(s) trained")
-        self._show_metrics(model)
         self._show_summary(model)
-        self.data_info.setText(describe_source(model.source))
         self.evaluation_view.set_model(model)
-        title = Path(model.path).name if model.path else "unsaved model"
+        self._show_model_texts(model)
+
+    def _show_model_texts(self, model) -> None:
+        """The model's texts in the current language: metrics, training info, summary total, title."""
+        self.epoch_bar.setFormat(self.tr("{epochs} epoch(s) trained").format(epochs=self.chart.epoch_count()))
+        self._show_metrics(model)
+        self._show_summary_total(model)
+        self.data_info.setText(describe_source(model.source))
+        title = Path(model.path).name if model.path else self.tr("unsaved model")
         self.setWindowTitle(f"{title} – {APP_TITLE}")
 
     def _show_metrics(self, model) -> None:
@@ -682,25 +867,25 @@ class MainWindow(QMainWindow):
         if metrics:
             (tn, fp), (fn, tp) = metrics["confusion_matrix"]
             self.metrics_note.setText(
-                f"On {metrics['count']:,} test reviews. Confusion: {tn:,} true negatives, {fp:,} false positives, "
-                f"{fn:,} false negatives, {tp:,} true positives."
+                self.tr("On {count:,} test reviews. Confusion: {tn:,} true negatives, {fp:,} false positives, "
+                        "{fn:,} false negatives, {tp:,} true positives.").format(count=metrics["count"], tn=tn, fp=fp, fn=fn, tp=tp)
             )
         else:
-            self.metrics_note.setText("Test metrics not computed (training was stopped). Click Evaluate to compute them.")
+            self.metrics_note.setText(self.tr("Test metrics not computed (training was stopped). Click Evaluate to compute them."))
         training = model.training or {}
         parts = []
         if training.get("seconds") is not None:
-            parts.append(f"Training time {format_duration(training['seconds'])}")
+            parts.append(self.tr("Training time {time}").format(time=format_duration(training["seconds"])))
         if training.get("epochs_done") is not None:
-            parts.append(f"{training['epochs_done']} of {model.config.epochs} epochs")
+            parts.append(self.tr("{done} of {planned} epochs").format(done=training["epochs_done"], planned=model.config.epochs))
         if training.get("stopped"):
-            parts.append("stopped by you")
+            parts.append(self.tr("stopped by you"))
         if training.get("best_epoch"):
-            best = f"best validation epoch {training['best_epoch']}"
             if training.get("restored_best"):
-                best += " (its weights were restored)"
-            parts.append(best)
-        parts.append(model.config.describe())
+                parts.append(self.tr("best validation epoch {epoch} (its weights were restored)").format(epoch=training["best_epoch"]))
+            else:
+                parts.append(self.tr("best validation epoch {epoch}").format(epoch=training["best_epoch"]))
+        parts.append(describe_config(model.config))
         self.training_info.setText(" · ".join(parts))
 
     def _show_summary(self, model) -> None:
@@ -718,7 +903,11 @@ class MainWindow(QMainWindow):
                 if column == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.summary_table.setItem(row, column, item)
-        self.summary_total.setText(f"Total trainable parameters: {total:,}" if total is not None else model.summary())
+        self._trainable_total = total
+
+    def _show_summary_total(self, model) -> None:
+        total = getattr(self, "_trainable_total", None)
+        self.summary_total.setText(self.tr("Total trainable parameters: {total:,}").format(total=total) if total is not None else model.summary())
 
     def unlock_form(self) -> None:
         """Let the user edit an opened model's configuration for a new run."""
@@ -731,7 +920,7 @@ class MainWindow(QMainWindow):
         return self.settings.last_folder() or str(Path.home())
 
     def choose_and_open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", self._dialog_folder(), "Keras models (*.keras)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self._dialog_folder(), self.tr("Keras models (*.keras)"))
         if path:
             self.open_model(path)
 
@@ -749,7 +938,7 @@ class MainWindow(QMainWindow):
         suggested = Path(self._dialog_folder()) / (Path(self.model.path).name if self.model.path else "sentiment.keras")
         # save_model_to asks before replacing a file (also one the ".keras" below lands on).
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save model", str(suggested), "Keras models (*.keras)", options=QFileDialog.Option.DontConfirmOverwrite
+            self, self.tr("Save model"), str(suggested), self.tr("Keras models (*.keras)"), options=QFileDialog.Option.DontConfirmOverwrite
         )
         if not path:
             return False
@@ -767,21 +956,23 @@ class MainWindow(QMainWindow):
             return False
         target = Path(path).expanduser()
         own = self.model.path is not None and target.resolve() == Path(self.model.path).resolve()
-        if target.is_file() and not own and not self.ask("Replace the file?", f"{target.name} already exists in {target.parent}. Replace it?"):
+        if target.is_file() and not own and not self.ask(
+            self.tr("Replace the file?"), self.tr("{name} already exists in {folder}. Replace it?").format(name=target.name, folder=target.parent)
+        ):
             self.statusBar().showMessage(f"Not saved; {target.name} is unchanged.", 10_000)
             return False
         try:
             saved = self.model.save(path)
         except StudioError as exc:
-            self.show_error("Cannot save the model", str(exc))
+            self.show_error(self.tr("Cannot save the model"), error_text(exc))
             return False
         self.settings.set_last_folder(str(Path(saved).parent))
         self.setWindowTitle(f"{Path(saved).name} – {APP_TITLE}")
-        self.statusBar().showMessage(f"Saved {saved}", 10_000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=saved), 10_000)
         return True
 
     def choose_and_export_chart(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export chart", str(Path(self._dialog_folder()) / "learning-curves.png"), "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), str(Path(self._dialog_folder()) / "learning-curves.png"), self.tr("PNG images (*.png)"))
         if path:
             self.export_chart(path if path.lower().endswith(".png") else path + ".png")
 
@@ -789,13 +980,13 @@ class MainWindow(QMainWindow):
         try:
             self.chart.save_png(str(path))
         except (OSError, ValueError) as exc:
-            self.show_error("Cannot export the chart", f"Could not write {path}: {exc}")
+            self.show_error(self.tr("Cannot export the chart"), self.tr("Could not write {path}: {reason}").format(path=path, reason=exc))
             return False
-        self.statusBar().showMessage(f"Chart exported to {path}", 10_000)
+        self.statusBar().showMessage(self.tr("Chart exported to {path}").format(path=path), 10_000)
         return True
 
     def choose_and_export_history(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export history", str(Path(self._dialog_folder()) / "history.csv"), "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), str(Path(self._dialog_folder()) / "history.csv"), self.tr("CSV files (*.csv)"))
         if path:
             self.export_history(path if path.lower().endswith(".csv") else path + ".csv")
 
@@ -813,15 +1004,15 @@ class MainWindow(QMainWindow):
                 for index in range(rows):
                     writer.writerow([index + 1, *(history[key][index] if index < len(history[key]) else "" for key in columns)])
         except OSError as exc:
-            self.show_error("Cannot export the history", f"Could not write {path}: {exc.strerror or exc}")
+            self.show_error(self.tr("Cannot export the history"), self.tr("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
             return False
-        self.statusBar().showMessage(f"History exported to {path}", 10_000)
+        self.statusBar().showMessage(self.tr("History exported to {path}").format(path=path), 10_000)
         return True
 
     # ------------------------------------------------------------- closing
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.is_busy() and not self._close_when_idle and not self.ask("Quit while working?", "A task is running. Stop it and quit?"):
+        if self.is_busy() and not self._close_when_idle and not self.ask(self.tr("Quit while working?"), self.tr("A task is running. Stop it and quit?")):
             event.ignore()
             return
         # Stop both workers, then give them CLOSE_WAIT_MS together.

@@ -12,24 +12,33 @@ from __future__ import annotations
 import json
 
 from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from core.config import TrainingConfig
 
+from .config_form import label_for
 from .figure_panel import FigurePanel
+from .i18n import chart_tr, charts_in_english, describe_config
 
 #: Fields TrainingConfig.describe() already names.
 DESCRIBED = ("cell", "bidirectional", "recurrent_layers", "units", "dropout", "early_stopping")
 #: Fields that do not change what is learnt.
 IGNORED = ("jit_compile", "bucket_by_length")
-AXES = (("val_accuracy", "Validation accuracy"), ("val_loss", "Validation loss"))
+AXES = (("val_accuracy", QT_TRANSLATE_NOOP("RunCompareChart", "Validation accuracy")), ("val_loss", QT_TRANSLATE_NOOP("RunCompareChart", "Validation loss")))
 
 
 def _describe(config: dict) -> str:
+    english = charts_in_english()
     try:
-        return TrainingConfig.from_dict(config).describe()
+        parsed = TrainingConfig.from_dict(config)
     except Exception:  # noqa: BLE001 - an odd config still gets a label
-        return "unknown configuration"
+        return chart_tr("RunCompareChart", "unknown configuration")
+    return parsed.describe() if english else describe_config(parsed)
+
+
+def _field_name(key: str) -> str:
+    return key if charts_in_english() else label_for(key)
 
 
 def _value(value) -> str:
@@ -47,8 +56,8 @@ def run_labels(runs) -> list[str]:
     labels = []
     for run, config in zip(runs, configs):
         parts = [_describe(config)] if describe_differs else []
-        parts += [f"{key} {_value(config.get(key))}" for key in differing if key not in DESCRIBED]
-        labels.append(", ".join(parts))
+        parts += [f"{_field_name(key)} {_value(config.get(key))}" for key in differing if key not in DESCRIBED]
+        labels.append((", " if charts_in_english() else chart_tr("RunCompareChart", ", ")).join(parts))
     # Same config (or no difference shown): the run's name tells them apart.
     for index, run in enumerate(runs):
         if not labels[index] or labels.count(labels[index]) > 1:
@@ -62,19 +71,31 @@ class RunCompareChart(FigurePanel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__((7, 2.8), 110, parent)
         self.axes = {}
-        for ax, (key, title) in zip(self.figure.subplots(1, 2), AXES):
-            ax.set_title(title, fontsize=10)
-            ax.set_xlabel("epoch")
+        for ax, (key, _title) in zip(self.figure.subplots(1, 2), AXES):
             ax.grid(True, alpha=0.3)
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             self.axes[key] = ax
-        self.hint = self.figure.text(0.5, 0.5, "", ha="center", va="center", fontsize=10, color="#666666")
+        self.hint = self.figure.text(0.5, 0.5, "", ha="center", va="center", fontsize=10, gid="accent")
         self.lines: dict[str, list] = {key: [] for key in self.axes}
         self.labels: list[str] = []
-        self.set_runs([])
+        self.runs: list = []
+        self.apply_palette()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        for key, title in AXES:
+            self.axes[key].set_title(chart_tr("RunCompareChart", title), fontsize=10)
+            self.axes[key].set_xlabel(chart_tr("RunCompareChart", "epoch"))
+        self.set_runs(self.runs)
+
+    def restyle(self) -> None:
+        self.hint.set_color(self.colours["muted"])
+        self.style_legend(self.axes["val_loss"].get_legend())
 
     def set_runs(self, runs) -> None:
         """Draw ``runs`` (gui.run_history.Run), one curve each on both axes."""
+        self.runs = list(runs)
         for key, ax in self.axes.items():
             for line in self.lines[key]:
                 line.remove()
@@ -92,10 +113,11 @@ class RunCompareChart(FigurePanel):
             ax.relim()
             ax.autoscale_view()
         if runs:
-            self.axes["val_loss"].legend(loc="best", fontsize=8)
+            self.style_legend(self.axes["val_loss"].legend(loc="best", fontsize=8))
         no_validation = runs and not any(len(line.get_xdata()) for line in self.lines["val_accuracy"])
         self.hint.set_text(
-            "Select runs in the list to compare them." if not runs else "These runs have no validation data." if no_validation else ""
+            chart_tr("RunCompareChart", "Select runs in the list to compare them.") if not runs
+            else chart_tr("RunCompareChart", "These runs have no validation data.") if no_validation else ""
         )
         self.canvas.draw_idle()
 

@@ -20,10 +20,12 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 
 from core.config import TrainingConfig
 from core.errors import ConfigError, StudioError
+
+from .i18n import describe_config, error_text
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +61,9 @@ class Run:
     def description(self) -> str:
         """The config in a few words, e.g. "GRU, 64 units"."""
         try:
-            return TrainingConfig.from_dict(self.config).describe()
+            return describe_config(TrainingConfig.from_dict(self.config))
         except ConfigError:
-            return "unknown configuration"
+            return QCoreApplication.translate("RunStore", "unknown configuration")
 
     def final(self, key: str) -> float | None:
         values = self.history.get(key) or []
@@ -139,7 +141,9 @@ class RunStore(QObject):
             self.runs = [Run.from_dict(item) for item in data.get("runs", [])]
         except (OSError, ValueError, TypeError, AttributeError) as exc:
             aside = self.index_path.with_suffix(".damaged.json")
-            self.load_error = f"The run list {self.index_path} could not be read ({exc}); it was kept as {aside.name} and a new list started."
+            self.load_error = QCoreApplication.translate(
+                "RunStore", "The run list {path} could not be read ({reason}); it was kept as {aside} and a new list started."
+            ).format(path=self.index_path, reason=exc, aside=aside.name)
             log.warning(self.load_error)
             try:
                 os.replace(self.index_path, aside)
@@ -234,7 +238,9 @@ class RunStore(QObject):
                     model.path = path  # core's save() adopts the target; the user's file stays the model's file
         except (OSError, StudioError) as exc:
             run.model_file = None
-            return f"The run is listed, but its model could not be kept in {self.models_folder}: {exc}"
+            return QCoreApplication.translate("RunStore", "The run is listed, but its model could not be kept in {folder}: {reason}").format(
+                folder=self.models_folder, reason=error_text(exc)
+            )
         run.model_file = target.name
         return None
 
@@ -242,5 +248,9 @@ class RunStore(QObject):
         try:
             self.save()
         except OSError as exc:
-            self.failed.emit(f"Could not write the run list {self.index_path}: {exc.strerror or exc}. The runs stay listed until you quit.")
+            self.failed.emit(
+                QCoreApplication.translate("RunStore", "Could not write the run list {path}: {reason}. The runs stay listed until you quit.").format(
+                    path=self.index_path, reason=exc.strerror or exc
+                )
+            )
         self.changed.emit()

@@ -8,7 +8,7 @@ current one. Selecting rows redraws the comparison chart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,10 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import context_tr
 from .run_compare_chart import RunCompareChart
 from .run_history import Run, RunStore
 
-COLUMNS = ("Name", "Model", "Epochs", "Duration", "Val. accuracy", "Test accuracy", "F1", "Created")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RunsView", "Name"),
+    QT_TRANSLATE_NOOP("RunsView", "Model"),
+    QT_TRANSLATE_NOOP("RunsView", "Epochs"),
+    QT_TRANSLATE_NOOP("RunsView", "Duration"),
+    QT_TRANSLATE_NOOP("RunsView", "Val. accuracy"),
+    QT_TRANSLATE_NOOP("RunsView", "Test accuracy"),
+    QT_TRANSLATE_NOOP("RunsView", "F1"),
+    QT_TRANSLATE_NOOP("RunsView", "Created"),
+)
 RUN_ID = Qt.ItemDataRole.UserRole + 1
 
 
@@ -58,11 +68,12 @@ class RunsView(QWidget):
     #: Open this run's model as the current model: its model file path.
     open_requested = Signal(str)
 
+    tr = context_tr("RunsView")
+
     def __init__(self, store: RunStore, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -80,21 +91,18 @@ class RunsView(QWidget):
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.itemDoubleClicked.connect(self._on_double_click)
 
-        self.rename_button = QPushButton("Rename")
-        self.rename_button.setToolTip("Rename the selected run (or double-click its name)")
+        self.rename_button = QPushButton()
         self.rename_button.clicked.connect(self.edit_selected_name)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Forget the selected runs and delete their saved models")
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_selected)
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Make the selected run's model the current one")
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_selected)
         self.where = QLabel("")
         self.where.setStyleSheet("color: palette(dark); font-size: 8.5pt;")
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
-        hint = QLabel("Select runs to compare them (Ctrl/Shift-click).")
+        self.hint = hint = QLabel()
         hint.setWordWrap(True)
         buttons.addWidget(hint, 1)
         for button in (self.open_button, self.rename_button, self.delete_button):
@@ -118,6 +126,26 @@ class RunsView(QWidget):
         layout.addWidget(splitter)
         self.open_enabled = True
         store.changed.connect(self.refresh)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
+        self.table.setAccessibleName(self.tr("Runs"))
+        self.rename_button.setText(self.tr("Re&name"))
+        self.rename_button.setToolTip(self.tr("Rename the selected run (or double-click its name, or press F2)"))
+        self.rename_button.setAccessibleName(self.tr("Rename"))
+        self.delete_button.setText(self.tr("De&lete"))
+        self.delete_button.setToolTip(self.tr("Forget the selected runs and delete their saved models"))
+        self.delete_button.setAccessibleName(self.tr("Delete"))
+        self.open_button.setText(self.tr("&Open"))
+        self.open_button.setToolTip(self.tr("Make the selected run's model the current one"))
+        self.open_button.setAccessibleName(self.tr("Open"))
+        self.hint.setText(self.tr("Select runs to compare them (Ctrl/Shift-click)."))
         self.refresh()
 
     # --- the list -----------------------------------------------------------
@@ -135,7 +163,7 @@ class RunsView(QWidget):
             for row in range(self.table.rowCount()):
                 if self.table.item(row, 0).data(RUN_ID) in selected:
                     self._add_row_to_selection(row)
-        self.where.setText(f"{len(self.store.runs)} run(s), kept in {self.store.folder}")
+        self.where.setText(self.tr("{count} run(s), kept in {folder}").format(count=len(self.store.runs), folder=self.store.folder))
         self._on_selection()
 
     def _fill_row(self, row: int, run: Run) -> None:
@@ -143,7 +171,7 @@ class RunsView(QWidget):
         values = (
             (run.name, run.name),
             (run.description(), run.description()),
-            (str(run.epochs_done or 0) + (" (stopped)" if run.stopped else ""), run.epochs_done or 0),
+            (str(run.epochs_done or 0) + (self.tr(" (stopped)") if run.stopped else ""), run.epochs_done or 0),
             (_duration(run.seconds), run.seconds),
             (_number(run.final("val_accuracy")), run.final("val_accuracy")),
             (_number(metrics.get("accuracy")), metrics.get("accuracy")),
@@ -157,7 +185,7 @@ class RunsView(QWidget):
             flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
             if column == 0:
                 flags |= Qt.ItemFlag.ItemIsEditable
-                item.setToolTip(f"From {run.origin}" if run.origin != "trained" else "Trained in this app")
+                item.setToolTip(self.tr("From {origin}").format(origin=run.origin) if run.origin != "trained" else self.tr("Trained in this app"))
             elif column >= 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setFlags(flags)

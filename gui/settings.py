@@ -25,10 +25,11 @@ _CONFIG = "training/config_json"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _LAST_FOLDER = "files/last_folder"
+_LANGUAGE = "ui/language"
 
 
 class StudioSettings:
-    """Data source and its options, hyperparameters and window geometry, stored with QSettings."""
+    """Data source and its options, hyperparameters, language and window geometry, stored with QSettings."""
 
     def __init__(self, store: QSettings | None = None):
         # Without an explicit store, QSettings uses the organisation and
@@ -101,6 +102,15 @@ class StudioSettings:
 
     def set_last_folder(self, folder: str) -> None:
         self.store.setValue(_LAST_FOLDER, folder)
+
+    # --- language -----------------------------------------------------------
+
+    def language(self) -> str:
+        """The chosen language code ("en", "zh_CN"), or "" to follow the system."""
+        return str(self.store.value(_LANGUAGE, "") or "")
+
+    def set_language(self, code: str) -> None:
+        self.store.setValue(_LANGUAGE, code or "")
 
     def sync(self) -> None:
         self.store.sync()

@@ -6,23 +6,31 @@ Built as in Matplotlib's ``embedding_in_qt`` example: a standalone
 zoomed and panned while training runs. The four lines are created once;
 each epoch appends one point with ``set_data`` and asks for a ``draw_idle``,
 which coalesces redraws in the Qt event loop.
+
+Titles, axis labels and legends are translated (``chart_tr``: English when
+the language needs a CJK font that is not installed), and the colours come
+from the Qt palette.
 """
 
 from __future__ import annotations
 
 from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from .figure_panel import FigurePanel
+from .i18n import chart_tr, context_tr
 
 #: History keys drawn, by axes.
 METRICS = ("accuracy", "loss")
 SERIES = ("accuracy", "val_accuracy", "loss", "val_loss")
-_COLORS = {"train": "#1f77b4", "val": "#d62728"}
+TITLES = {"accuracy": QT_TRANSLATE_NOOP("TrainingChart", "Accuracy"), "loss": QT_TRANSLATE_NOOP("TrainingChart", "Loss")}
 
 
 class TrainingChart(FigurePanel):
     """Two axes (accuracy, loss) with training and validation curves, one point per epoch."""
+
+    tr = context_tr("TrainingChart")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__((8, 3.6), 220, parent)
@@ -34,21 +42,20 @@ class TrainingChart(FigurePanel):
         axes = self.figure.subplots(1, 2)
         for ax, metric in zip(axes, METRICS):
             self.axes[metric] = ax
-            ax.set_title(metric.capitalize(), fontsize=11)
-            ax.set_xlabel("epoch")
             ax.grid(True, alpha=0.3)
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            (self.lines[metric],) = ax.plot([], [], "o-", color=_COLORS["train"], markersize=4, label="training")
-            (self.lines["val_" + metric],) = ax.plot([], [], "o-", color=_COLORS["val"], markersize=4, label="validation")
-            self.best_markers[metric] = ax.axvline(1, color="#2ca02c", linestyle="--", linewidth=1.2, visible=False, label="best epoch")
-            (self.best_points[metric],) = ax.plot([], [], "*", color="#2ca02c", markersize=14, zorder=5)
-        self.note = self.figure.suptitle("", fontsize=10, color="#2c6e2c")
+            (self.lines[metric],) = ax.plot([], [], "o-", markersize=4)
+            (self.lines["val_" + metric],) = ax.plot([], [], "o-", markersize=4)
+            self.best_markers[metric] = ax.axvline(1, linestyle="--", linewidth=1.2, visible=False)
+            (self.best_points[metric],) = ax.plot([], [], "*", markersize=14, zorder=5)
+        self.note = self.figure.suptitle("", fontsize=10, gid="accent")
         #: Data of each line, by history key (one value per finished epoch).
         self.data: dict[str, list[float]] = {key: [] for key in SERIES}
         self.epochs_planned = 0
         self.best_epoch: int | None = None
         self.restored_best = False
-        self.reset()
+        self.apply_palette()
+        self.retranslate_ui()
 
     # --- feeding it -------------------------------------------------------
 
@@ -90,6 +97,28 @@ class TrainingChart(FigurePanel):
     def save_png(self, path: str) -> None:
         self.figure.savefig(path, dpi=150)
 
+    # --- language and colours ----------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        for metric, ax in self.axes.items():
+            ax.set_title(chart_tr("TrainingChart", TITLES[metric]), fontsize=11)
+            ax.set_xlabel(chart_tr("TrainingChart", "epoch"))
+            self.lines[metric].set_label(chart_tr("TrainingChart", "training"))
+            self.lines["val_" + metric].set_label(chart_tr("TrainingChart", "validation"))
+            self.best_markers[metric].set_label(chart_tr("TrainingChart", "best epoch"))
+        self._refresh()
+
+    def restyle(self) -> None:
+        colours = self.colours
+        for metric in self.axes:
+            self.lines[metric].set_color(colours["train"])
+            self.lines["val_" + metric].set_color(colours["val"])
+            self.best_markers[metric].set_color(colours["best"])
+            self.best_points[metric].set_color(colours["best"])
+        self.note.set_color(colours["note"])
+        self._refresh()  # legends are rebuilt with the palette's colours
+
     # --- drawing ------------------------------------------------------------
 
     def _best_by_val_loss(self) -> int | None:
@@ -118,16 +147,17 @@ class TrainingChart(FigurePanel):
                 point.set_data([], [])
             shown = [a for a in (self.lines[metric], self.lines["val_" + metric], marker) if a.get_visible() and len(a.get_xdata())]
             if shown:
-                ax.legend(handles=shown, loc="best", fontsize=8)
+                self.style_legend(ax.legend(handles=shown, loc="best", fontsize=8))
             elif ax.get_legend() is not None:
                 ax.get_legend().remove()
             ax.set_xlim(0.5, right + 0.5)
             ax.relim(visible_only=True)
             ax.autoscale_view(scalex=False)
         if self.best_epoch is not None and self.restored_best:
-            self.note.set_text(f"Early stopping restored the weights of epoch {self.best_epoch}, the best validation loss.")
+            text = chart_tr("TrainingChart", "Early stopping restored the weights of epoch {epoch}, the best validation loss.")
+            self.note.set_text(text.format(epoch=self.best_epoch))
         elif self.best_epoch is not None:
-            self.note.set_text(f"Best validation loss at epoch {self.best_epoch}.")
+            self.note.set_text(chart_tr("TrainingChart", "Best validation loss at epoch {epoch}.").format(epoch=self.best_epoch))
         else:
             self.note.set_text("")
         self.canvas.draw_idle()

@@ -46,6 +46,7 @@ from core.errors import StudioError
 from core.progress import ProgressHooks
 
 from .data_loading import shared_corpus
+from .i18n import context_tr, error_text
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,8 @@ class RunCounters:
 
 class TaskWorker(QObject):
     """Runs one job and reports its progress as Qt signals."""
+
+    tr = context_tr("TaskWorker")
 
     phase = Signal(str)
     download = Signal("qlonglong", "qlonglong")  # bytes so far, total (0 if unknown)
@@ -109,12 +112,12 @@ class TaskWorker(QObject):
         except Cancelled:
             self.cancelled.emit()
         except StudioError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except MemoryError:
-            self.failed.emit("Out of memory. Lower the vocabulary size, sequence length or batch size and try again.")
+            self.failed.emit(self.tr("Out of memory. Lower the vocabulary size, sequence length or batch size and try again."))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the app down with it
             log.error("Unexpected error in the worker:\n%s", traceback.format_exc())
-            self.failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
+            self.failed.emit(self.tr("Unexpected error ({kind}): {reason}").format(kind=type(exc).__name__, reason=exc))
         else:
             self.finished.emit(result)
         finally:
