@@ -649,7 +649,7 @@ class MainWindow(QMainWindow):
         self.batch_bar.setFormat(self.tr("Batches"))
         self.eta_label.setText(" ")
         # The panel's read of this source is reused (waited for if it is still running): one read per run.
-        job = TrainJob(None if source == DOWNLOAD else source, config, corpus=self.data_panel.load_for_run())
+        job = TrainJob(None if source == DOWNLOAD else source, config, corpus=self.data_panel.load_for_run(), keep_as=self.runs.new_model_file())
         self._start("train", job, self.tr("Loading data…"))
         return True
 
@@ -770,7 +770,9 @@ class MainWindow(QMainWindow):
         """Add a trained or opened model to the run list; after Evaluate, update its run."""
         error = None
         if task == "train":
-            self.current_run, error = self.runs.add_model(model, "trained")
+            job = self.job if isinstance(self.job, TrainJob) else None
+            saved = job.kept if job is not None else None
+            self.current_run, error = self.runs.add_model(model, "trained", saved=saved, save_error=job.keep_error if job is not None else None)
         elif task == "open":
             self.current_run = self.runs.run_for_path(model.path)
             if self.current_run is None:

@@ -54,7 +54,7 @@ def run_labels(runs) -> list[str]:
     differing = [key for key in keys if key not in IGNORED and len({json.dumps(c.get(key), sort_keys=True) for c in configs}) > 1]
     describe_differs = any(key in DESCRIBED for key in differing) or len(runs) == 1
     labels = []
-    for run, config in zip(runs, configs):
+    for config in configs:
         parts = [_describe(config)] if describe_differs else []
         parts += [f"{_field_name(key)} {_value(config.get(key))}" for key in differing if key not in DESCRIBED]
         labels.append((", " if charts_in_english() else chart_tr("RunCompareChart", ", ")).join(parts))

@@ -163,7 +163,13 @@ class RunStore(QObject):
 
     # --- changes ------------------------------------------------------------
 
-    def add_model(self, model, origin: str = "trained", name: str | None = None) -> tuple[Run, str | None]:
+    def new_model_file(self) -> Path:
+        """A fresh path in the models folder, for a copy saved off the GUI thread (see :meth:`add_model`)."""
+        return self.models_folder / f"{uuid.uuid4().hex[:12]}.keras"
+
+    def add_model(
+        self, model, origin: str = "trained", name: str | None = None, saved: Path | None = None, save_error: Exception | None = None
+    ) -> tuple[Run, str | None]:
         """Keep ``model`` as a new run; returns it and an error message if its file could not be kept.
 
         A trained model is saved into the runs folder; an opened one is
@@ -175,7 +181,7 @@ class RunStore(QObject):
             known = next((run for run in self.runs if run.origin == origin and run.origin_stamp == stamp), None)
             if known is not None:
                 return known, None  # the same file opened again: one run
-        run_id = uuid.uuid4().hex[:12]
+        run_id = saved.stem if saved is not None else uuid.uuid4().hex[:12]
         training = model.training or {}
         if name is None:
             name = Path(origin).stem if origin != "trained" else f"Run {self._next_number()}"
@@ -192,7 +198,11 @@ class RunStore(QObject):
             origin=origin,
             origin_stamp=stamp,
         )
-        error = self._keep_model_file(run, model, copy_from=None if origin == "trained" else origin)
+        if saved is not None or save_error is not None:  # saved on the worker thread already
+            run.model_file = saved.name if saved is not None else None
+            error = self._not_kept(save_error) if save_error is not None else None
+        else:
+            error = self._keep_model_file(run, model, copy_from=None if origin == "trained" else origin)
         self.runs.append(run)
         self._save_and_tell()
         return run, error
@@ -238,11 +248,14 @@ class RunStore(QObject):
                     model.path = path  # core's save() adopts the target; the user's file stays the model's file
         except (OSError, StudioError) as exc:
             run.model_file = None
-            return QCoreApplication.translate("RunStore", "The run is listed, but its model could not be kept in {folder}: {reason}").format(
-                folder=self.models_folder, reason=error_text(exc)
-            )
+            return self._not_kept(exc)
         run.model_file = target.name
         return None
+
+    def _not_kept(self, exc: Exception) -> str:
+        return QCoreApplication.translate("RunStore", "The run is listed, but its model could not be kept in {folder}: {reason}").format(
+            folder=self.models_folder, reason=error_text(exc)
+        )
 
     def _save_and_tell(self) -> None:
         try:

@@ -184,20 +184,39 @@ class TrainJob:
     :class:`~gui.data_loading.SharedLoad`, which the job waits for.
     """
 
-    def __init__(self, source: str | None, config: TrainingConfig, corpus=None):
+    def __init__(self, source: str | None, config: TrainingConfig, corpus=None, keep_as: Path | None = None):
         self.source = source
         self.config = config
         self.corpus = corpus
+        #: Where to keep a copy for the run list; saving takes a few hundred
+        #: milliseconds, so it happens here rather than in the GUI thread.
+        self.keep_as = keep_as
+        self.kept: Path | None = None
+        self.keep_error: Exception | None = None
 
     def __call__(self, hooks: ProgressHooks, stop: threading.Event):
         if self.corpus is None:
             self.corpus = _load(self.source, hooks)
         self.corpus = shared_corpus(self.corpus, hooks)  # the data panel's read: waited for, not repeated
+        if stop.is_set():
+            raise Cancelled()  # before TensorFlow's import, which takes seconds and cannot be cut short
         from core.training import train  # TensorFlow loads here, in the worker thread
 
         model = train(self.corpus, self.config, hooks, stop)
         _warm_up(model)
+        if self.keep_as is not None:
+            self._keep(model)
         return model
+
+    def _keep(self, model) -> None:
+        try:
+            self.keep_as.parent.mkdir(parents=True, exist_ok=True)
+            model.save(self.keep_as)
+            self.kept = self.keep_as
+        except (OSError, StudioError) as exc:
+            self.keep_error = exc
+        finally:
+            model.path = None  # the copy is the run list's; the model is still unsaved for the user
 
 
 class EvaluateJob:

@@ -7,7 +7,6 @@ import gzip
 import http.server
 import os
 import shutil
-import tarfile
 import threading
 from pathlib import Path
 

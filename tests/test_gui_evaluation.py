@@ -9,7 +9,6 @@ the run-list test trains in the window itself, twice.
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
 import numpy as np
@@ -215,7 +214,7 @@ def test_explanation_shows_every_word_with_oov_and_unseen_marks_and_tooltips(qtb
     shown = panel.explanation_view.word_formats()
     assert [text for text, _ in shown] == [w.text for w in words]
     assert panel.explanation_view.toPlainText() == review.strip()
-    for (text, fmt), word in zip(shown, words):
+    for (_text, fmt), word in zip(shown, words):
         tip = fmt.toolTip()
         assert word.text in tip
         if not word.seen:
