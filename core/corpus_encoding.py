@@ -42,38 +42,37 @@ class _Chunk:
     tails: tf.RaggedTensor  # int64 hashes, at most max_length per review
     unique: np.ndarray | None = None  # int64 hashes of the distinct words, sorted
     counts: np.ndarray | None = None  # how often each occurs
-    words: tf.Tensor | None = None  # the spelling of each distinct word
 
 
 def _hash(words: tf.Tensor) -> tf.Tensor:
     return tf.strings.to_hash_bucket_fast(words, _BUCKETS)
 
 
-def _count(values: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Distinct values (sorted), their counts (or summed weights), and one position of each.
+def _count(values: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values (sorted) and their counts (or summed weights).
 
-    numpy's sort is several times faster than a hash map (``tf.unique``) here.
+    numpy's sort is many times faster than a hash map (``tf.unique``) here.
     """
-    order = np.argsort(values)
-    ordered = values[order]
+    order = np.argsort(values) if weights is not None else None
+    ordered = values[order] if order is not None else np.sort(values)
     if not len(ordered):
-        return ordered, np.zeros(0, np.int64), order
+        return ordered, np.zeros(0, np.int64)
     starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     if weights is None:
-        counts = np.diff(np.append(starts, len(ordered)))
-    else:
-        counts = np.add.reduceat(weights[order], starts)
-    return ordered[starts], counts, order[starts]
+        return ordered[starts], np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], np.add.reduceat(weights[order], starts)
+
+
+def _words(texts: Sequence[str]) -> tuple[tf.RaggedTensor, tf.Tensor]:
+    words = split_words(as_string_tensor(texts))
+    return words, _hash(words.flat_values)
 
 
 def _tokenize(texts: Sequence[str], max_length: int, count: bool) -> _Chunk:
-    words = split_words(as_string_tensor(texts))
-    flat = words.flat_values
-    hashes = _hash(flat)
+    words, hashes = _words(texts)
     chunk = _Chunk(tails=words.with_flat_values(hashes)[:, -max_length:])
     if count:
-        chunk.unique, chunk.counts, first = _count(hashes.numpy())
-        chunk.words = tf.gather(flat, first)
+        chunk.unique, chunk.counts = _count(hashes.numpy())
     return chunk
 
 
@@ -89,24 +88,34 @@ def _tokenize_all(texts: Sequence[str], max_length: int, count: bool, progress: 
     return chunks
 
 
-def _spell(chunks: list[_Chunk], hashes: np.ndarray) -> dict[int, bytes]:
-    """The word behind each hash (frequent words are all found in the first chunks)."""
+def _spell(texts: Sequence[str], chunks: list[_Chunk], size: int, hashes: np.ndarray) -> dict[int, bytes]:
+    """The word behind each hash, read again from the first chunks that hold them.
+
+    Only the chosen words are spelled, and frequent words all occur in the
+    first chunk or two, so this re-reads very little.
+    """
     spelling: dict[int, bytes] = {}
     missing = hashes
-    for chunk in chunks:
-        found = np.isin(chunk.unique, missing)
-        spelling.update(zip(chunk.unique[found].tolist(), tf.boolean_mask(chunk.words, found).numpy().tolist()))
-        missing = missing[~np.isin(missing, chunk.unique[found])]
+    for index, chunk in enumerate(chunks):
+        if not np.isin(missing, chunk.unique).any():
+            continue
+        words, chunk_hashes = _words(texts[index * size : (index + 1) * size])
+        found = np.isin(chunk_hashes.numpy(), missing)
+        unique = sorted(set(tf.boolean_mask(words.flat_values, found).numpy().tolist()))
+        spelling.update(zip(_hash(tf.constant(unique)).numpy().tolist(), unique))
+        missing = missing[~np.isin(missing, list(spelling))]
         if not len(missing):
             break
     return spelling
 
 
-def _choose(chunks: list[_Chunk], size: int, exclude: Iterable[str]) -> tuple[list[str], np.ndarray]:
+def _choose(
+    texts: Sequence[str], chunks: list[_Chunk], chunk_size: int, size: int, exclude: Iterable[str]
+) -> tuple[list[str], np.ndarray]:
     """The ``size`` most frequent words (ties by spelling), and their hashes."""
     if not chunks or size <= 0:
         return [], np.zeros(0, np.int64)
-    hashes, totals, _ = _count(np.concatenate([c.unique for c in chunks]), np.concatenate([c.counts for c in chunks]))
+    hashes, totals = _count(np.concatenate([c.unique for c in chunks]), np.concatenate([c.counts for c in chunks]))
     excluded = [w.encode("utf-8") for w in exclude]
     if excluded:
         totals[np.isin(hashes, _hash(tf.constant(excluded)).numpy())] = 0
@@ -117,7 +126,7 @@ def _choose(chunks: list[_Chunk], size: int, exclude: Iterable[str]) -> tuple[li
         cutoff = np.partition(totals, len(totals) - size)[len(totals) - size]
         keep = totals >= cutoff
         hashes, totals = hashes[keep], totals[keep]
-    spelling = _spell(chunks, hashes)
+    spelling = _spell(texts, chunks, chunk_size, hashes)
     ranked = sorted(zip(totals.tolist(), hashes.tolist()), key=lambda item: (-item[0], spelling[item[1]]))[:size]
     return [spelling[key].decode("utf-8") for _, key in ranked], np.array([key for _, key in ranked], np.int64)
 
@@ -152,7 +161,7 @@ def encode_corpus(
     """
     total = len(train_texts) + len(test_texts)
     train = _tokenize_all(train_texts, max_length, True, progress and (lambda done, _: progress(done, total)), chunk_size)
-    vocabulary, hashes = _choose(train, vocab_size - RESERVED, exclude)
+    vocabulary, hashes = _choose(train_texts, train, chunk_size, vocab_size - RESERVED, exclude)
     keys = tf.constant(hashes if len(hashes) else np.array([-1], np.int64), dtype=tf.int64)
     values = tf.range(RESERVED, RESERVED + len(keys), dtype=tf.int64)
     table = tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(keys, values), default_value=OOV_INDEX)
