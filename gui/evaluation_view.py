@@ -14,7 +14,6 @@ its colours from the Qt palette.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .figure_panel import LazyCanvas
 from .i18n import chart_tr, configure_chart_fonts, context_tr
 from .theme import style_figure
 
@@ -94,7 +94,7 @@ class EvaluationView(QWidget):
 
         # --- the figure: confusion matrix and ROC curve
         self.figure = Figure(figsize=(7, 3), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = LazyCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(120)
         self.matrix_ax, self.roc_ax = self.figure.subplots(1, 2, width_ratios=(1, 1.15))

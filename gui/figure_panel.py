@@ -53,6 +53,29 @@ def translate_toolbar(toolbar, originals: dict) -> None:
         action.setToolTip(QCoreApplication.translate("FigurePanel", tip) if tip else "")
 
 
+class LazyCanvas(FigureCanvasQTAgg):
+    """A canvas that draws only while it can be seen.
+
+    A figure in a hidden tab is drawn when the tab is shown, not at
+    start-up or on every change meanwhile: a constrained-layout draw costs
+    a few hundred milliseconds of the GUI thread.
+    """
+
+    _stale_while_hidden = False
+
+    def draw_idle(self) -> None:
+        if self.isVisible():
+            super().draw_idle()
+        else:
+            self._stale_while_hidden = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale_while_hidden:
+            self._stale_while_hidden = False
+            super().draw_idle()
+
+
 class FigurePanel(QWidget):
     """The figure, its canvas and toolbar, laid out top to bottom."""
 
@@ -62,7 +85,7 @@ class FigurePanel(QWidget):
         super().__init__(parent)
         configure_chart_fonts()
         self.figure = Figure(figsize=figsize, layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = LazyCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(min_height)
         self.toolbar = NavigationToolbar2QT(self.canvas, self)
