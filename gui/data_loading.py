@@ -245,6 +245,9 @@ class DataLoader(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        # One thread for the pool's whole life: a thread that expires and is
+        # replaced leaves Python a record of one more foreign thread each time.
+        self.pool.setExpiryTimeout(-1)
         self.current: SharedLoad | None = None
         self.relay = _Relay()
         self.relay.previewed.connect(self._on_previewed)

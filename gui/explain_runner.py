@@ -59,6 +59,9 @@ class ExplainRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        # One thread for the pool's whole life: a thread that expires and is
+        # replaced leaves Python a record of one more foreign thread each time.
+        self.pool.setExpiryTimeout(-1)
         self.explainer: Explainer | None = None
         self.latest = 0
         self.running = False

@@ -62,6 +62,26 @@ class LazyCanvas(FigureCanvasQTAgg):
     """
 
     _stale_while_hidden = False
+    #: Set by a caller whose change moves no text (a new epoch's points):
+    #: the next draw keeps the last layout, computed at this size. The
+    #: constrained layout is about half of a draw's cost.
+    keep_layout = False
+    _laid_out_at = None
+
+    def draw(self) -> None:
+        figure = self.figure
+        engine = figure.get_layout_engine()
+        reuse = self.keep_layout and engine is not None and self._laid_out_at == (self.width(), self.height())
+        self.keep_layout = False
+        if not reuse:
+            super().draw()
+            self._laid_out_at = (self.width(), self.height())
+            return
+        figure.set_layout_engine("none")  # the axes keep the positions the last layout gave them
+        try:
+            super().draw()
+        finally:
+            figure.set_layout_engine(engine)
 
     def draw_idle(self) -> None:
         if self.isVisible():

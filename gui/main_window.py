@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDeadlineTimer, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDeadlineTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,11 +65,13 @@ from .run_history import Run, RunStore
 from .runs_view import RunsView
 from .settings import StudioSettings
 from .training_chart import TrainingChart
-from .training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread
+from .training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread, preload_engine
 
 APP_TITLE = "IMDB Sentiment Studio"
 #: Milliseconds closeEvent waits for the worker before hiding and finishing later.
 CLOSE_WAIT_MS = 3000
+#: After the first paint, how long the window idles before TensorFlow is imported in the background.
+PRELOAD_DELAY_MS = 1500
 PHASE_TEXT = {
     "loading data": QT_TRANSLATE_NOOP("MainWindow", "Loading data…"),
     "building vocabulary": QT_TRANSLATE_NOOP("MainWindow", "Building vocabulary…"),
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         self._run_started = 0.0
         self._epochs_planned = 0
         self._painted = False
+        self._preload_worker: TaskWorker | None = None
 
         self.setWindowTitle(APP_TITLE)
         self._build_widgets()
@@ -1044,9 +1047,22 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------- first paint
 
+    def _preload_engine(self) -> None:
+        """Import TensorFlow on the worker thread while nothing runs (see ``preload_engine``)."""
+        if self._closed or self.is_busy() or self._preload_worker is not None:
+            return
+        worker = TaskWorker(preload_engine)
+        worker.ended.connect(self._on_preload_ended)
+        self._preload_worker = worker
+        self.worker_thread.start(worker)
+
+    def _on_preload_ended(self) -> None:
+        self._preload_worker = None
+
     def event(self, event: QEvent) -> bool:
         result = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.first_painted.emit()
+            QTimer.singleShot(PRELOAD_DELAY_MS, self._preload_engine)
         return result

@@ -74,6 +74,7 @@ class TrainingChart(FigurePanel):
             if key in logs:
                 self.data[key].append(float(logs[key]))
         self.best_epoch = self._best_by_val_loss()
+        self.canvas.keep_layout = True  # new points, same texts: no new layout needed
         self._refresh()
 
     def set_history(self, history: dict, best_epoch: int | None = None, restored_best: bool = False) -> None:

@@ -22,6 +22,7 @@ that (reading data, building the vocabulary) the worker abandons the run.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import traceback
@@ -175,6 +176,24 @@ def _load(source: str | None, hooks: ProgressHooks):
 def _warm_up(model) -> None:
     """The first predict traces a graph (~0.5 s); do it here, not in the GUI thread."""
     model.predict(["warm up"])
+
+
+def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> None:
+    """Import TensorFlow and Keras while the window idles, before the first Train or Open.
+
+    The import takes seconds and, in places, holds the GIL for a few hundred
+    milliseconds at a time (loading libraries, registering bindings): done
+    here, those pauses fall at start-up rather than in the middle of a run.
+    Afterwards everything imported so far is frozen out of the garbage
+    collector's reach, so the collections after each run stay short.
+    """
+    if stop.is_set():
+        return
+    import core.sentiment_model  # noqa: F401 - the import is the point
+    import core.training  # noqa: F401
+
+    gc.collect()
+    gc.freeze()
 
 
 class TrainJob:
