@@ -23,6 +23,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data")
     parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--cold", action="store_true", help="click Train at once, before the data is read and TensorFlow imported")
     args = parser.parse_args()
 
     import numpy as np
@@ -30,7 +31,7 @@ def main() -> None:
 
     from core.config import TrainingConfig
 
-    result = run_in_window(data_path(args.data), TrainingConfig(epochs=args.epochs), heartbeat=True)
+    result = run_in_window(data_path(args.data), TrainingConfig(epochs=args.epochs), heartbeat=True, cold=args.cold)
     gaps = np.array(result["gaps_ms"][1:])  # the first tick measures from the start
     worst = np.sort(gaps)[-10:][::-1]
     rows = [{"ticks": len(gaps), "max_ms": gaps.max(), "p99_ms": np.percentile(gaps, 99), "p50_ms": np.median(gaps),
@@ -41,7 +42,7 @@ def main() -> None:
     print("gaps over 50 ms, with what the status bar said:")
     for at, gap, status in result["stalls"]:
         print(f"  {at:7.1f} s  {gap:6.0f} ms  {status}")
-    print(f"results in {save('responsiveness', {**rows[0], 'worst_ms': worst.tolist(), 'stalls': result['stalls'], 'epochs': args.epochs})}")
+    print(f"results in {save('responsiveness', {**rows[0], 'worst_ms': worst.tolist(), 'stalls': result['stalls'], 'epochs': args.epochs, 'cold': args.cold})}")
 
 
 if __name__ == "__main__":

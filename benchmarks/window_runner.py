@@ -10,13 +10,14 @@ long gap.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def run_in_window(data: str, config, heartbeat: bool = False) -> dict:
+def run_in_window(data: str, config, heartbeat: bool = False, cold: bool = False) -> dict:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -32,6 +33,16 @@ def run_in_window(data: str, config, heartbeat: bool = False) -> dict:
     window.resize(1280, 800)
     window.show()
     app.processEvents()
+    if not cold:
+        # As a user would: Train once the window is ready, that is once the
+        # data panel has read the data and TensorFlow has been imported in
+        # the background (``--cold`` clicks at once instead).
+        deadline = time.perf_counter() + 120
+        while time.perf_counter() < deadline and not (
+            window.data_panel.corpus() is not None and "core.training" in sys.modules and window._preload_worker is None
+        ):
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.02)
 
     gaps: list[float] = []
     clock = QElapsedTimer()
