@@ -79,12 +79,17 @@ def _tokenize(texts: Sequence[str], max_length: int, count: bool) -> _Chunk:
 def _tokenize_all(texts: Sequence[str], max_length: int, count: bool, progress: Progress | None, size: int) -> list[_Chunk]:
     starts = range(0, len(texts), size)
     chunks: list[_Chunk] = []
-    with ThreadPoolExecutor(_workers(len(starts)), thread_name_prefix="tokenize") as pool:
+    pool = ThreadPoolExecutor(_workers(len(starts)), thread_name_prefix="tokenize")
+    try:
         # TensorFlow's string ops and numpy's sort release the GIL: chunks run side by side.
         for chunk in pool.map(lambda start: _tokenize(texts[start : start + size], max_length, count), starts):
             chunks.append(chunk)
             if progress:
                 progress(min(len(texts), len(chunks) * size), len(texts))
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)  # a progress callback gave up: drop the chunks not begun
+        raise
+    pool.shutdown()
     return chunks
 
 

@@ -29,6 +29,8 @@ class ProgressHooks:
     - ``train_end(history)``.
     - ``log(message)``: facts worth a line in a log, such as whether the
       cuDNN kernel will be used.
+    - ``encoding(done, total)``: reviews tokenised while the vocabulary and
+      the vectors are built; a caller may raise here to abandon the run.
     """
 
     phase: Callable[[str], None] = _ignore
@@ -39,6 +41,7 @@ class ProgressHooks:
     epoch_end: Callable[[int, dict], None] = _ignore
     train_end: Callable[[dict], None] = _ignore
     log: Callable[[str], None] = _ignore
+    encoding: Callable[[int, int], None] = _ignore
     #: At most one batch_end call per this many seconds (the last batch of an
     #: epoch is always reported). 0 reports every batch.
     batch_interval: float = 0.0

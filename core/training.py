@@ -221,6 +221,7 @@ def train(
         config.vocab_size,
         config.max_length,
         exclude=[corpus.oov_token] if corpus.oov_token else (),
+        progress=hooks.encoding,
         phase=hooks.phase,
     )
     # A blank Keras state for each run: without it, a long app session keeps

@@ -1021,6 +1021,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         # Stop both workers, then give them CLOSE_WAIT_MS together.
+        if isinstance(self.job, TrainJob):
+            self.job.discard = True  # no warm-up, no run-list copy: nobody will see them
         self.stop_event.set()
         self.batch_view.cancel()
         deadline = QDeadlineTimer(CLOSE_WAIT_MS)

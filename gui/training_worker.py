@@ -102,6 +102,7 @@ class TaskWorker(QObject):
             train_begin=self.train_begin.emit,
             batch_end=self._on_batch,
             epoch_end=self._on_epoch,
+            encoding=self._on_encoding,
             batch_interval=self.batch_interval,
         )
 
@@ -142,6 +143,9 @@ class TaskWorker(QObject):
     def _on_reading(self, done: int, total: int) -> None:
         self._check_stop()
         self.reading.emit(int(done), int(total))
+
+    def _on_encoding(self, done: int, total: int) -> None:
+        self._check_stop()  # a Stop while the vocabulary is built is seen after the next chunk
 
     def _on_batch(self, epoch: int, step: int, steps: int, logs: dict) -> None:
         self.counters.batches += 1
@@ -212,6 +216,9 @@ class TrainJob:
         self.keep_as = keep_as
         self.kept: Path | None = None
         self.keep_error: Exception | None = None
+        #: Set by the window when it closes: the result will not be shown,
+        #: so the warm-up and the run list's copy are skipped.
+        self.discard = False
 
     def __call__(self, hooks: ProgressHooks, stop: threading.Event):
         if self.corpus is None:
@@ -222,6 +229,8 @@ class TrainJob:
         from core.training import train  # TensorFlow loads here, in the worker thread
 
         model = train(self.corpus, self.config, hooks, stop)
+        if self.discard:
+            return model
         _warm_up(model)
         if self.keep_as is not None:
             self._keep(model)

@@ -64,3 +64,19 @@ def test_any_texts_encode_as_the_plain_path_does(train, test, vocab_size, max_le
 def test_the_full_training_set_encodes_as_the_plain_path_does(imdb_data):
     corpus = load_corpus(imdb_data)
     assert_same(corpus.train_texts[:6000], corpus.test_texts[:3000], 10_000, 250)
+
+
+def test_a_progress_callback_that_gives_up_stops_the_encoding(small_corpus_dir):
+    corpus = load_corpus(small_corpus_dir)
+    calls = []
+
+    class GiveUp(Exception):
+        pass
+
+    def progress(done, total):
+        calls.append(done)
+        raise GiveUp()
+
+    with pytest.raises(GiveUp):
+        encode_corpus(corpus.train_texts, corpus.test_texts, 50, 10, progress=progress, chunk_size=4)
+    assert calls == [4]  # one chunk, then nothing more was reported
