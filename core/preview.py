@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from .errors import QT_TRANSLATE_NOOP, DataError
 from .sources import LABEL_COLUMN_GUESSES
-from .tables import TEXT_COLUMN_GUESSES, _check_file, _delimiter
+from .tables import TEXT_COLUMN_GUESSES, _check_file, _delimiter, header
 
 
 @dataclass
@@ -45,10 +44,7 @@ def preview_table(
     _check_file(path)
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
         reader = csv.reader(handle, delimiter=_delimiter(path))
-        header = next(reader, None)
-        if not header:
-            raise DataError(QT_TRANSLATE_NOOP("core", "{name} is empty: a CSV needs a header row naming its columns."), name=path.name)
-        columns = [c.strip() for c in header]
+        columns = header(reader, path)
         first = list(islice((row for row in reader if any(cell.strip() for cell in row)), max(0, rows)))
     return TablePreview(
         columns,

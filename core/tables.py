@@ -53,15 +53,20 @@ def _delimiter(path: Path) -> str:
     return "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
 
 
+def header(reader, path: Path) -> list[str]:
+    """The column names from the first row of ``reader``, stripped; an empty file is an error."""
+    row = next(reader, None)
+    if not row:
+        raise DataError(QT_TRANSLATE_NOOP("core", "{name} is empty: a CSV needs a header row naming its columns."), name=path.name)
+    return [c.strip() for c in row]
+
+
 def read_columns(path: str | Path) -> list[str]:
     """The header of a CSV/TSV file, for choosing columns."""
     path = Path(path)
     _check_file(path)
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
-        header = next(csv.reader(handle, delimiter=_delimiter(path)), None)
-    if not header:
-        raise DataError(QT_TRANSLATE_NOOP("core", "{name} is empty: a CSV needs a header row naming its columns."), name=path.name)
-    return header
+        return header(csv.reader(handle, delimiter=_delimiter(path)), path)
 
 
 def _check_file(path: Path) -> None:
@@ -92,10 +97,7 @@ def read_reviews(
     total = path.stat().st_size
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
         reader = csv.reader(handle, delimiter=_delimiter(path))
-        header = next(reader, None)
-        if not header:
-            raise DataError(QT_TRANSLATE_NOOP("core", "{name} is empty: a CSV needs a header row naming its columns."), name=path.name)
-        columns = [c.strip() for c in header]
+        columns = header(reader, path)
         if text_column is None:
             text_column = next((c for c in columns if c.lower() in TEXT_COLUMN_GUESSES), None)
             if text_column is None:

@@ -1153,7 +1153,7 @@ x/y 固定坐标轴</translation>
     <name>MainWindow</name>
     <message>
         <source>Loading data…</source>
-        <extracomment>Milliseconds closeEvent waits for the worker before hiding and finishing later.</extracomment>
+        <extracomment>Milliseconds closeEvent waits for the worker before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background.</extracomment>
         <translation>正在加载数据…</translation>
     </message>
     <message>
@@ -2221,7 +2221,6 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>{name} is empty: a CSV needs a header row naming its columns.</source>
-        <extracomment>The text and label columns: as given, else guessed (None when no guess fits).</extracomment>
         <translation>{name} 为空：CSV 需要一行表头来命名各列。</translation>
     </message>
 </context>
