@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,7 +39,7 @@ from core.errors import StudioError
 from core.evaluation import classification_metrics
 from core.tables import TEXT_COLUMN_GUESSES, read_columns
 
-from .i18n import context_tr, error_text
+from .i18n import RetranslatesOnLanguageChange, context_tr, error_text
 from .training_worker import Cancelled, TaskWorker, WorkerThread
 
 LABEL_COLUMN_GUESSES = ("label", "sentiment", "labels", "class", "target", "polarity")
@@ -185,7 +185,7 @@ class ResultsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class BatchView(QWidget):
+class BatchView(RetranslatesOnLanguageChange, QWidget):
     """Open a file, classify it on a worker with Cancel, read and export the results."""
 
     #: The worker ended: "done", "cancelled" or "failed".
@@ -248,11 +248,6 @@ class BatchView(QWidget):
         self._update_buttons()
 
     # --- language -------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.open_button.setText(self.tr("Classify a &file…"))

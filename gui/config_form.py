@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from core.config import PRESETS, TrainingConfig, field_info
 from core.errors import ConfigError
 
-from .i18n import context_tr, describe_config, error_text, tr_core
+from .i18n import RetranslatesOnLanguageChange, context_tr, describe_config, error_text, tr_core
 
 #: Labels of the fields we know; others get one made from their name.
 LABELS = {
@@ -105,7 +105,7 @@ def _is_type(f, kind: type) -> bool:
     return f.type in (kind, kind.__name__)
 
 
-class ConfigForm(QWidget):
+class ConfigForm(RetranslatesOnLanguageChange, QWidget):
     """Editable hyperparameters with presets, reset, and the engine's own validation."""
 
     #: The values changed (by the user, a preset, reset or set_config).
@@ -180,11 +180,6 @@ class ConfigForm(QWidget):
         self.set_config(TrainingConfig())
 
     # --- language -----------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.preset_button.setText(self.tr("&Presets"))

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
-from .i18n import context_tr
+from .i18n import RetranslatesOnLanguageChange, context_tr
 
 #: QTextFormat property holding a word's index in the explanation.
 WORD_INDEX = QTextFormat.Property.UserProperty + 1
@@ -55,7 +55,7 @@ def word_tooltip(word) -> str:
     return QCoreApplication.translate("ExplanationView", "“{word}”: {contribution:+.3f} ({direction})").format(word=word.text, contribution=word.contribution, direction=direction) + note
 
 
-class ExplanationView(QTextBrowser):
+class ExplanationView(RetranslatesOnLanguageChange, QTextBrowser):
     """The explained review, read-only, with per-word colours and tooltips."""
 
     tr = context_tr("ExplanationView")
@@ -67,11 +67,6 @@ class ExplanationView(QTextBrowser):
         self.text = ""
         self.setMouseTracking(True)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(self.tr("Classify a review to see which words pushed the verdict."))
@@ -165,7 +160,7 @@ class ExplanationView(QTextBrowser):
         return super().viewportEvent(event)
 
 
-class ContributionLegend(QWidget):
+class ContributionLegend(RetranslatesOnLanguageChange, QWidget):
     """A red-white-blue bar saying which colour pushes which way, and the other marks."""
 
     tr = context_tr("ContributionLegend")
@@ -182,11 +177,6 @@ class ContributionLegend(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.bar)
         layout.addWidget(self.marks)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.bar.setToolTip(self.tr("Background colour: how much deleting the word changes the probability of positive"))

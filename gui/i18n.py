@@ -43,6 +43,18 @@ _language = DEFAULT_LANGUAGE
 _warned_no_cjk = False
 
 
+class RetranslatesOnLanguageChange:
+    """Mixin for a widget with a ``retranslate_ui``: runs it again when the language changes.
+
+    Put it before the Qt base class (``class View(RetranslatesOnLanguageChange, QWidget)``).
+    """
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
 def context_tr(context: str):
     """A ``tr`` for a class body that always looks strings up under ``context``."""
 

@@ -8,7 +8,7 @@ current one. Selecting rows redraws the comparison chart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .i18n import context_tr
+from .i18n import RetranslatesOnLanguageChange, context_tr
 from .run_compare_chart import RunCompareChart
 from .run_history import Run, RunStore
 
@@ -62,7 +62,7 @@ class _SortableItem(QTableWidgetItem):
         return mine < theirs
 
 
-class RunsView(QWidget):
+class RunsView(RetranslatesOnLanguageChange, QWidget):
     """The run list with Rename, Delete and Open, over the comparison chart."""
 
     #: Open this run's model as the current model: its model file path.
@@ -127,11 +127,6 @@ class RunsView(QWidget):
         self.open_enabled = True
         store.changed.connect(self.refresh)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
