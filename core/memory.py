@@ -11,6 +11,7 @@ import ctypes
 import ctypes.util
 import gc
 import sys
+import threading
 
 
 def _trim():
@@ -26,7 +27,13 @@ _MALLOC_TRIM = _trim()
 
 
 def release_memory() -> None:
-    """Collect garbage, then return free heap pages to the system where the C library allows."""
-    gc.collect()
+    """Collect garbage, then return free heap pages to the system where the C library allows.
+
+    Only the main thread collects: a collection elsewhere may destroy objects
+    that belong to it (in the app, Qt objects of the GUI thread), and the app
+    collects in its GUI thread after each task anyway.
+    """
+    if threading.current_thread() is threading.main_thread():
+        gc.collect()
     if _MALLOC_TRIM is not None:
         _MALLOC_TRIM(0)

@@ -1060,6 +1060,9 @@ class MainWindow(QMainWindow):
 
     def _on_preload_ended(self) -> None:
         self._preload_worker = None
+        # Here, in the GUI thread: a collection elsewhere could destroy Qt objects off their thread.
+        gc.collect()
+        gc.freeze()
 
     def event(self, event: QEvent) -> bool:
         result = super().event(event)

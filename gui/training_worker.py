@@ -22,7 +22,6 @@ that (reading data, building the vocabulary) the worker abandons the run.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import traceback
@@ -188,16 +187,13 @@ def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> None:
     The import takes seconds and, in places, holds the GIL for a few hundred
     milliseconds at a time (loading libraries, registering bindings): done
     here, those pauses fall at start-up rather than in the middle of a run.
-    Afterwards everything imported so far is frozen out of the garbage
-    collector's reach, so the collections after each run stay short.
+    The window then freezes what was imported out of the garbage
+    collector's reach (in the GUI thread), so later collections stay short.
     """
     if stop.is_set():
         return
     import core.sentiment_model  # noqa: F401 - the import is the point
     import core.training  # noqa: F401
-
-    gc.collect()
-    gc.freeze()
 
 
 class TrainJob:
