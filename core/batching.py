@@ -79,4 +79,6 @@ def bucketed_dataset(buckets: LengthBuckets, prefetch: int = 2) -> tf.data.Datas
         tf.TensorSpec(shape=(None, None), dtype=tf.as_dtype(buckets.x.dtype)),
         tf.TensorSpec(shape=(None,), dtype=tf.as_dtype(buckets.y.dtype)),
     )
-    return tf.data.Dataset.from_generator(batches, output_signature=signature).prefetch(prefetch)
+    dataset = tf.data.Dataset.from_generator(batches, output_signature=signature)
+    # A known length lets Keras count the steps of an epoch (its progress, and no "ran out of data" warning).
+    return dataset.apply(tf.data.experimental.assert_cardinality(len(buckets))).prefetch(prefetch)

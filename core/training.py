@@ -145,7 +145,10 @@ def fit(
             validation = None
             if split < len(x):
                 validation = bucketed_dataset(LengthBuckets(x[split:], y[split:], max(config.batch_size, 1024), shuffle=False))
-            keras_history = model.fit(train_data, validation_data=validation, epochs=config.epochs, callbacks=callbacks, verbose=0)
+            # The buckets shuffle themselves each epoch; Keras cannot shuffle a dataset.
+            keras_history = model.fit(
+                train_data, validation_data=validation, epochs=config.epochs, callbacks=callbacks, verbose=0, shuffle=False
+            )
         else:
             keras_history = model.fit(
                 x,

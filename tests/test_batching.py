@@ -55,3 +55,22 @@ def test_the_dataset_accepts_buckets_wider_than_the_first_ones():
     widths = [int(batch.shape[1]) for batch, _ in bucketed_dataset(buckets)]
     assert widths == [3, 3, 3, 3, 12]
     assert [int(batch.shape[1]) for batch, _ in bucketed_dataset(buckets)] == widths  # a second epoch
+
+
+def test_training_on_buckets_knows_its_steps_and_warns_of_nothing():
+    """The dataset declares its length: Keras counts the steps and prints no "ran out of data" or shuffle warning."""
+    import warnings
+
+    from core.batching import bucketed_dataset
+    from core.config import TrainingConfig
+    from core.model_builder import build_model
+    from core.training import fit
+
+    lengths = [3] * 40 + [12] * 24
+    x, y = padded(lengths), np.arange(64) % 2
+    assert int(bucketed_dataset(LengthBuckets(x, y, batch_size=8, shuffle=True)).cardinality()) == 8
+    config = TrainingConfig(vocab_size=100, max_length=12, embedding_dim=2, units=2, epochs=2, batch_size=8, bucket_by_length=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = fit(build_model(config), x, y, config)
+    assert len(result.history["val_loss"]) == 2
