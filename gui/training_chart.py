@@ -39,11 +39,15 @@ class TrainingChart(FigurePanel):
         self.lines = {}
         self.best_markers = {}
         self.best_points = {}
+        #: The artists each axes' legend was built for.
+        self._legend_handles: dict[str, list] = {}
         axes = self.figure.subplots(1, 2)
         for ax, metric in zip(axes, METRICS):
             self.axes[metric] = ax
             ax.grid(True, alpha=0.3)
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            # Few tick labels: text is most of a draw's cost, and a draw comes every epoch.
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
             (self.lines[metric],) = ax.plot([], [], "o-", markersize=4)
             (self.lines["val_" + metric],) = ax.plot([], [], "o-", markersize=4)
             self.best_markers[metric] = ax.axvline(1, linestyle="--", linewidth=1.2, visible=False)
@@ -102,6 +106,7 @@ class TrainingChart(FigurePanel):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
+        self._legend_handles = {}
         for metric, ax in self.axes.items():
             ax.set_title(chart_tr("TrainingChart", TITLES[metric]), fontsize=11)
             ax.set_xlabel(chart_tr("TrainingChart", "epoch"))
@@ -112,6 +117,7 @@ class TrainingChart(FigurePanel):
 
     def restyle(self) -> None:
         colours = self.colours
+        self._legend_handles = {}
         for metric in self.axes:
             self.lines[metric].set_color(colours["train"])
             self.lines["val_" + metric].set_color(colours["val"])
@@ -147,10 +153,14 @@ class TrainingChart(FigurePanel):
                 marker.set_visible(False)
                 point.set_data([], [])
             shown = [a for a in (self.lines[metric], self.lines["val_" + metric], marker) if a.get_visible() and len(a.get_xdata())]
-            if shown:
+            legend = ax.get_legend()
+            if not shown:
+                if legend is not None:
+                    legend.remove()
+            elif legend is None or self._legend_handles.get(metric) != shown:
+                # A new legend only when its entries change (or their labels and colours).
                 self.style_legend(ax.legend(handles=shown, loc="best", fontsize=8))
-            elif ax.get_legend() is not None:
-                ax.get_legend().remove()
+                self._legend_handles[metric] = shown
             ax.set_xlim(0.5, right + 0.5)
             ax.relim(visible_only=True)
             ax.autoscale_view(scalex=False)

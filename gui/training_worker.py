@@ -195,6 +195,35 @@ def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> None:
     import core.sentiment_model  # noqa: F401 - the import is the point
     import core.training  # noqa: F401
 
+    if not stop.is_set():
+        warm_up_engine()
+
+
+def warm_up_engine() -> None:
+    """Run each stage of a training once on a few words, in a blank Keras session.
+
+    The first string op, the first model and the first traced step of a
+    process load kernels and import modules lazily, holding the GIL for up
+    to a hundred milliseconds at a time (``benchmarks/responsiveness.py``).
+    Paid here, while the window idles, they no longer pause it at the start
+    of the first run or at the end of its first epoch.
+    """
+    import keras  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    from core.config import TrainingConfig  # noqa: PLC0415
+    from core.corpus_encoding import encode_corpus  # noqa: PLC0415
+    from core.model_builder import build_model  # noqa: PLC0415
+
+    texts = ["A warm-up review, moving and beautifully acted.", "A boring, predictable mess."]
+    _, x, _ = encode_corpus(texts, texts, 100, 8)
+    config = TrainingConfig(vocab_size=100, max_length=8, embedding_dim=2, units=2, epochs=1, batch_size=2, validation_split=0.5)
+    model = build_model(config)
+    model.fit(np.concatenate([x, x]), np.array([1, 0, 1, 0]), batch_size=2, epochs=1, validation_split=0.5, verbose=0)
+    model.predict(x, verbose=0)
+    del model
+    keras.backend.clear_session(free_memory=False)
+
 
 class TrainJob:
     """Read the data and train; keeps the corpus for a later Evaluate.

@@ -165,3 +165,19 @@ def test_tasks_run_one_after_another_on_one_thread_and_report_to_the_gui_thread(
 
     assert runner.shutdown(3_000)
     assert thread.isFinished() and runner.thread is None
+
+
+def test_the_engine_warm_up_trains_a_tiny_model_and_honours_stop():
+    """The preload runs every stage once (so the first run does not pay for it) and does nothing once stopped."""
+    import keras
+
+    from core.progress import ProgressHooks
+    from gui.training_worker import preload_engine
+
+    stopped = threading.Event()
+    stopped.set()
+    preload_engine(ProgressHooks(), stopped)  # returns at once
+    keras.backend.clear_session()
+    preload_engine(ProgressHooks(), threading.Event())
+    # It leaves a blank Keras session behind: the warm-up's layers are not counted into the next model's names.
+    assert keras.layers.Dense(1).name == "dense"
