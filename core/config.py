@@ -17,7 +17,7 @@ from .errors import QT_TRANSLATE_NOOP, ConfigError
 
 CELLS = ("lstm", "gru")
 OPTIMIZERS = ("adam", "rmsprop", "sgd")
-POOLINGS = ("last", "max")
+POOLINGS = ("last", "max", "max+mean")
 
 
 def _range(low: float, high: float, help: str) -> dict[str, Any]:
@@ -43,7 +43,9 @@ class TrainingConfig:
     recurrent_layers: int = field(default=1, metadata=_range(1, 4, QT_TRANSLATE_NOOP("core", "stacked recurrent layers")))
     units: int = field(default=32, metadata=_range(1, 1_024, QT_TRANSLATE_NOOP("core", "units per recurrent layer")))
     dropout: float = field(default=0.0, metadata=_range(0.0, 0.9, QT_TRANSLATE_NOOP("core", "dropout after each recurrent layer")))
-    pooling: str = field(default="last", metadata=_choice(POOLINGS, QT_TRANSLATE_NOOP("core", "what the classifier sees: the last state or the max over all steps")))
+    word_dropout: float = field(default=0.0, metadata=_range(0.0, 0.9, QT_TRANSLATE_NOOP("core", "share of words made unknown in each training batch, so the model reads the whole review")))
+    embedding_dropout: float = field(default=0.0, metadata=_range(0.0, 0.9, QT_TRANSLATE_NOOP("core", "share of word-vector channels dropped in each training batch")))
+    pooling: str = field(default="last", metadata=_choice(POOLINGS, QT_TRANSLATE_NOOP("core", "what the classifier sees: the last state, the max over all steps, or the max and the mean")))
     # Optimisation.
     optimizer: str = field(default="adam", metadata=_choice(OPTIMIZERS, QT_TRANSLATE_NOOP("core", "optimizer")))
     learning_rate: float = field(default=0.001, metadata=_range(1e-6, 1.0, QT_TRANSLATE_NOOP("core", "learning rate")))

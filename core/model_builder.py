@@ -16,6 +16,7 @@ from __future__ import annotations
 import keras
 
 from .config import TrainingConfig
+from .layers import MaxMeanPooling1D, WordDropout
 
 _OPTIMIZERS = {
     "adam": keras.optimizers.Adam,
@@ -33,10 +34,14 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
     layers: list[keras.layers.Layer] = [
         # With length buckets, batches come in several widths.
         keras.Input(shape=(None if config.bucket_by_length else config.max_length,), dtype="int32", name="tokens"),
-        keras.layers.Embedding(vocab_size, config.embedding_dim, name="embedding"),
     ]
+    if config.word_dropout:
+        layers.append(WordDropout(config.word_dropout, seed=config.seed, name="word_dropout"))
+    layers.append(keras.layers.Embedding(vocab_size, config.embedding_dim, name="embedding"))
+    if config.embedding_dropout:
+        layers.append(keras.layers.SpatialDropout1D(config.embedding_dropout, name="embedding_dropout"))
     for index in range(config.recurrent_layers):
-        keep_sequence = index < config.recurrent_layers - 1 or config.pooling == "max"
+        keep_sequence = index < config.recurrent_layers - 1 or config.pooling != "last"
         suffix = f"_{index + 1}" if config.recurrent_layers > 1 else ""
         rnn = cell(config.units, return_sequences=keep_sequence, name=f"{name}{suffix}")
         if config.bidirectional:
@@ -46,6 +51,8 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
             layers.append(keras.layers.Dropout(config.dropout, name=f"dropout{suffix}"))
     if config.pooling == "max":
         layers.append(keras.layers.GlobalMaxPooling1D(name="max_pooling"))
+    elif config.pooling == "max+mean":
+        layers.append(MaxMeanPooling1D(name="max_mean_pooling"))
     layers.append(keras.layers.Dense(1, activation="sigmoid", name="sentiment"))
 
     model = keras.Sequential(layers, name="sentiment_classifier")

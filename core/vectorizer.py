@@ -118,3 +118,8 @@ def vectorize(layer: TextToSequence, texts: Sequence[str], batch_size: int = 409
 def tokenize(text: str) -> list[str]:
     """The words of one review, as the model sees them before the lookup."""
     return [w.decode("utf-8") for w in split_words(as_string_tensor([text]))[0].numpy().tolist()]
+
+
+# The other layers a saved model may hold; importing them here registers
+# them whenever this module is imported (as ``core`` does right after Keras).
+from . import layers as _layers  # noqa: E402,F401

@@ -47,6 +47,8 @@ LABELS = {
     "recurrent_layers": QT_TRANSLATE_NOOP("ConfigForm", "Recurrent layers"),
     "units": QT_TRANSLATE_NOOP("ConfigForm", "Units per layer"),
     "dropout": QT_TRANSLATE_NOOP("ConfigForm", "Dropout"),
+    "word_dropout": QT_TRANSLATE_NOOP("ConfigForm", "Word dropout"),
+    "embedding_dropout": QT_TRANSLATE_NOOP("ConfigForm", "Embedding dropout"),
     "pooling": QT_TRANSLATE_NOOP("ConfigForm", "Pooling"),
     "optimizer": QT_TRANSLATE_NOOP("ConfigForm", "Optimizer"),
     "learning_rate": QT_TRANSLATE_NOOP("ConfigForm", "Learning rate"),
@@ -70,6 +72,7 @@ CHOICE_LABELS = {
     "gru": "GRU",
     "last": QT_TRANSLATE_NOOP("ConfigForm", "last state"),
     "max": QT_TRANSLATE_NOOP("ConfigForm", "max over steps"),
+    "max+mean": QT_TRANSLATE_NOOP("ConfigForm", "max and mean over steps"),
 }
 #: Fields shown in the right-hand column; the rest go left, in declaration order.
 TRAINING_FIELDS = (

@@ -427,6 +427,14 @@
         <translation>Dropout 比例</translation>
     </message>
     <message>
+        <source>Word dropout</source>
+        <translation>词 dropout 比例</translation>
+    </message>
+    <message>
+        <source>Embedding dropout</source>
+        <translation>嵌入 dropout 比例</translation>
+    </message>
+    <message>
         <source>Pooling</source>
         <translation>池化</translation>
     </message>
@@ -487,6 +495,10 @@
     <message>
         <source>max over steps</source>
         <translation>各步最大值</translation>
+    </message>
+    <message>
+        <source>max and mean over steps</source>
+        <translation>各步最大值与平均值</translation>
     </message>
     <message>
         <source>&amp;Presets</source>
@@ -1848,7 +1860,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>epoch</source>
-        <extracomment>Data of each line, by history key (one value per finished epoch).</extracomment>
+        <extracomment>The artists each axes&apos; legend was built for. Data of each line, by history key (one value per finished epoch).</extracomment>
         <translation>轮次</translation>
     </message>
     <message>
@@ -1907,8 +1919,16 @@ x/y 固定坐标轴</translation>
         <translation>每个循环层之后的 dropout 比例</translation>
     </message>
     <message>
-        <source>what the classifier sees: the last state or the max over all steps</source>
-        <translation>分类器看到的内容：最后状态，或所有步的最大值</translation>
+        <source>share of words made unknown in each training batch, so the model reads the whole review</source>
+        <translation>每个训练批次中被替换为未知词的词语比例，使模型综合整篇评论</translation>
+    </message>
+    <message>
+        <source>share of word-vector channels dropped in each training batch</source>
+        <translation>每个训练批次中被丢弃的词向量通道比例</translation>
+    </message>
+    <message>
+        <source>what the classifier sees: the last state, the max over all steps, or the max and the mean</source>
+        <translation>分类器看到的内容：最后状态、所有步的最大值，或最大值与平均值</translation>
     </message>
     <message>
         <source>optimizer</source>
