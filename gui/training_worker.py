@@ -200,29 +200,19 @@ def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> None:
 
 
 def warm_up_engine() -> None:
-    """Run each stage of a training once on a few words, in a blank Keras session.
+    """Run the vocabulary and vector step once on two short reviews.
 
-    The first string op, the first model and the first traced step of a
-    process load kernels and import modules lazily, holding the GIL for up
-    to a hundred milliseconds at a time (``benchmarks/responsiveness.py``).
-    Paid here, while the window idles, they no longer pause it at the start
-    of the first run or at the end of its first epoch.
+    The first string ops of a process load their kernels, holding the GIL
+    for about a hundred milliseconds (``benchmarks/responsiveness.py``): paid
+    here, while the window idles, not when the first run starts. It takes
+    milliseconds, so a window closed meanwhile does not wait for it. (A
+    warm-up that also traced a tiny model's training took seconds, and tests
+    that closed their window during it aborted in Qt.)
     """
-    import keras  # noqa: PLC0415
-    import numpy as np  # noqa: PLC0415
-
-    from core.config import TrainingConfig  # noqa: PLC0415
     from core.corpus_encoding import encode_corpus  # noqa: PLC0415
-    from core.model_builder import build_model  # noqa: PLC0415
 
     texts = ["A warm-up review, moving and beautifully acted.", "A boring, predictable mess."]
-    _, x, _ = encode_corpus(texts, texts, 100, 8)
-    config = TrainingConfig(vocab_size=100, max_length=8, embedding_dim=2, units=2, epochs=1, batch_size=2, validation_split=0.5)
-    model = build_model(config)
-    model.fit(np.concatenate([x, x]), np.array([1, 0, 1, 0]), batch_size=2, epochs=1, validation_split=0.5, verbose=0)
-    model.predict(x, verbose=0)
-    del model
-    keras.backend.clear_session(free_memory=False)
+    encode_corpus(texts, texts, 100, 8)
 
 
 class TrainJob:
