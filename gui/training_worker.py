@@ -195,25 +195,6 @@ def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> None:
     import core.sentiment_model  # noqa: F401 - the import is the point
     import core.training  # noqa: F401
 
-    if not stop.is_set():
-        warm_up_engine()
-
-
-def warm_up_engine() -> None:
-    """Run the vocabulary and vector step once on two short reviews.
-
-    The first string ops of a process load their kernels, holding the GIL
-    for about a hundred milliseconds (``benchmarks/responsiveness.py``): paid
-    here, while the window idles, not when the first run starts. It takes
-    milliseconds, so a window closed meanwhile does not wait for it. (A
-    warm-up that also traced a tiny model's training took seconds, and tests
-    that closed their window during it aborted in Qt.)
-    """
-    from core.corpus_encoding import encode_corpus  # noqa: PLC0415
-
-    texts = ["A warm-up review, moving and beautifully acted.", "A boring, predictable mess."]
-    encode_corpus(texts, texts, 100, 8)
-
 
 class TrainJob:
     """Read the data and train; keeps the corpus for a later Evaluate.

@@ -165,21 +165,3 @@ def test_tasks_run_one_after_another_on_one_thread_and_report_to_the_gui_thread(
 
     assert runner.shutdown(3_000)
     assert thread.isFinished() and runner.thread is None
-
-
-def test_the_engine_warm_up_encodes_a_review_and_honours_stop(monkeypatch):
-    """The preload runs the vocabulary and vector step once (so the first run does not pay for it), and nothing once stopped."""
-    import core.corpus_encoding
-    from core.progress import ProgressHooks
-    from gui.training_worker import preload_engine
-
-    calls = []
-    real = core.corpus_encoding.encode_corpus
-    monkeypatch.setattr(core.corpus_encoding, "encode_corpus", lambda *args: calls.append(real(*args)))
-    stopped = threading.Event()
-    stopped.set()
-    preload_engine(ProgressHooks(), stopped)
-    assert calls == []
-    preload_engine(ProgressHooks(), threading.Event())
-    vocabulary, x_train, _ = calls[0]
-    assert "beautifully" in vocabulary and x_train.shape == (2, 8)
