@@ -20,13 +20,14 @@ import traceback
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRunnable, Signal
 
 from core.data import ARCHIVE_NAME, DOWNLOAD
 from core.errors import StudioError
 from core.sources import KERAS_IMDB, SourceOptions, is_class_folder
 
 from .i18n import error_text
+from .thread_pools import one_thread_pool
 
 log = logging.getLogger(__name__)
 
@@ -243,11 +244,7 @@ class DataLoader(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        # One thread for the pool's whole life: a thread that expires and is
-        # replaced leaves Python a record of one more foreign thread each time.
-        self.pool.setExpiryTimeout(-1)
+        self.pool = one_thread_pool(self)
         self.current: SharedLoad | None = None
         self.relay = _Relay()
         self.relay.previewed.connect(self._on_previewed)

@@ -14,11 +14,12 @@ import logging
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
 
 from core.errors import StudioError
 
 from .i18n import error_text
+from .thread_pools import one_thread_pool
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +58,7 @@ class ExplainRunner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        # One thread for the pool's whole life: a thread that expires and is
-        # replaced leaves Python a record of one more foreign thread each time.
-        self.pool.setExpiryTimeout(-1)
+        self.pool = one_thread_pool(self)
         self.explainer: Explainer | None = None
         self.latest = 0
         self.running = False
