@@ -21,6 +21,7 @@ fields. The command line prints the English.
 from __future__ import annotations
 
 import logging
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -117,6 +118,8 @@ def set_language(choice: str | None) -> str:
         app.installTranslator(translator)
     _language = code
     QLocale.setDefault(QLocale(code))
+    if "matplotlib" in sys.modules:  # else the first chart configures its fonts
+        configure_chart_fonts()
     if not _translators:  # nothing installed: no event was posted, but English may be new
         QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -201,10 +204,16 @@ def cjk_font() -> str | None:
 
 
 def configure_chart_fonts() -> None:
-    """Matplotlib's sans-serif list: the installed CJK fonts, then DejaVu Sans (glyph by glyph fallback)."""
+    """Matplotlib's sans-serif list for the current language.
+
+    For Chinese: the installed CJK fonts, then DejaVu Sans (glyph by glyph
+    fallback). Otherwise DejaVu Sans alone: with a CJK font in the list,
+    every label goes through the fallback layout, and a chart's draw took
+    100 ms instead of 60.
+    """
     import matplotlib
 
-    families = [name for name in installed_chart_fonts() if name != "DejaVu Sans"]
+    families = [name for name in installed_chart_fonts() if name != "DejaVu Sans"] if needs_cjk() else []
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [*families, "DejaVu Sans"]
 

@@ -225,6 +225,21 @@ def test_a_chart_with_chinese_labels_renders_without_missing_glyphs(qtbot, engli
     assert glyph_problems(chart.figure) == []
 
 
+def test_charts_use_the_cjk_font_only_for_chinese(qtbot, english_after):
+    """A CJK font first in the list slows every English draw (fallback layout); Chinese needs it."""
+    import matplotlib
+
+    set_language("en")
+    qtbot.addWidget(TrainingChart())  # a chart configures the fonts when it is made
+    assert matplotlib.rcParams["font.sans-serif"] == ["DejaVu Sans"]
+    set_language("zh_CN")
+    assert matplotlib.rcParams["font.sans-serif"] == [*[f for f in i18n.installed_chart_fonts() if f != "DejaVu Sans"], "DejaVu Sans"]
+    if cjk_font() is not None:
+        assert matplotlib.rcParams["font.sans-serif"][0] == cjk_font()
+    set_language("en")
+    assert matplotlib.rcParams["font.sans-serif"] == ["DejaVu Sans"]
+
+
 def test_without_a_cjk_font_charts_keep_english_labels_and_warn_once(qtbot, english_after, monkeypatch, caplog):
     """Matplotlib is shown a font list without CJK fonts; the app's own code runs as is."""
     kept = [font for font in font_manager.fontManager.ttflist if font.name not in i18n.CJK_FONTS]
