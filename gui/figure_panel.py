@@ -62,6 +62,8 @@ class LazyCanvas(FigureCanvasQTAgg):
     """
 
     _stale_while_hidden = False
+    #: Callables waiting for the next draw to finish (see :meth:`after_next_draw`).
+    _after_draw: list | None = None
     #: Set by a caller whose change moves no text (a new epoch's points):
     #: the next draw keeps the last layout, computed at this size. The
     #: constrained layout is about half of a draw's cost.
@@ -73,15 +75,35 @@ class LazyCanvas(FigureCanvasQTAgg):
         engine = figure.get_layout_engine()
         reuse = self.keep_layout and engine is not None and self._laid_out_at == (self.width(), self.height())
         self.keep_layout = False
-        if not reuse:
-            super().draw()
-            self._laid_out_at = (self.width(), self.height())
-            return
-        figure.set_layout_engine("none")  # the axes keep the positions the last layout gave them
         try:
-            super().draw()
+            if not reuse:
+                super().draw()
+                self._laid_out_at = (self.width(), self.height())
+                return
+            figure.set_layout_engine("none")  # the axes keep the positions the last layout gave them
+            try:
+                super().draw()
+            finally:
+                figure.set_layout_engine(engine)
         finally:
-            figure.set_layout_engine(engine)
+            self._run_after_draw()
+
+    def after_next_draw(self, callback) -> None:
+        """Call ``callback`` once the draw asked for has been made, or now if none will be.
+
+        A hidden canvas does not draw, so it calls back at once.
+        """
+        if not self.isVisible():
+            callback()
+            return
+        if self._after_draw is None:
+            self._after_draw = []
+        self._after_draw.append(callback)
+
+    def _run_after_draw(self) -> None:
+        waiting, self._after_draw = self._after_draw, None
+        for callback in waiting or ():
+            callback()
 
     def draw_idle(self) -> None:
         if self.isVisible():

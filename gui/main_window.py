@@ -60,6 +60,7 @@ from .config_form import ConfigForm
 from .data_source import DataSourcePanel
 from .data_summary import describe_source
 from .evaluation_view import EvaluationView
+from .garbage import GuiThreadCollector
 from .i18n import LANGUAGES, context_tr, describe_config, error_text, missing_font_warning, set_language
 from .run_history import Run, RunStore
 from .runs_view import RunsView
@@ -72,6 +73,9 @@ APP_TITLE = "IMDB Sentiment Studio"
 CLOSE_WAIT_MS = 3000
 #: After the first paint, how long the window idles before TensorFlow is imported in the background.
 PRELOAD_DELAY_MS = 1500
+#: How long the worker waits, after each epoch, for the chart to draw it
+#: (:attr:`TaskWorker.epoch_pause`): a draw takes about 50 ms alone.
+EPOCH_DRAW_PAUSE_S = 0.25
 PHASE_TEXT = {
     "loading data": QT_TRANSLATE_NOOP("MainWindow", "Loading data…"),
     "building vocabulary": QT_TRANSLATE_NOOP("MainWindow", "Building vocabulary…"),
@@ -145,6 +149,9 @@ class MainWindow(QMainWindow):
         self.stop_event = threading.Event()
         #: Runs every task (TensorFlow always sees the same thread); started on first use.
         self.worker_thread = WorkerThread("studio-worker", self)
+        #: Garbage is collected here, in the GUI thread, never on a worker (see gui.garbage).
+        self.collector = GuiThreadCollector(self)
+        self.collector.start()
         self.worker: TaskWorker | None = None  # the running task's worker
         self.job = None
         self.task: str | None = None  # "train", "evaluate", "open" while a worker runs
@@ -606,7 +613,7 @@ class MainWindow(QMainWindow):
     def _start(self, task: str, job, status: str) -> None:
         """Run ``job`` on the worker thread; the window is busy until its worker has ended."""
         self.stop_event = threading.Event()
-        worker = TaskWorker(job, self.stop_event, batch_interval=self.batch_interval)
+        worker = TaskWorker(job, self.stop_event, batch_interval=self.batch_interval, epoch_pause=EPOCH_DRAW_PAUSE_S)
         worker.phase.connect(self._on_phase)
         worker.download.connect(self._on_download)
         worker.reading.connect(self._on_reading)
@@ -750,6 +757,9 @@ class MainWindow(QMainWindow):
     def _on_epoch(self, epoch: int, logs: dict) -> None:
         self.epoch_bar.setValue(epoch)
         self.chart.add_epoch(epoch, logs)
+        worker = self.worker
+        if worker is not None:
+            self.chart.canvas.after_next_draw(worker.epoch_shown.set)
 
     def _on_finished(self, model) -> None:
         task = self.task
@@ -1039,6 +1049,7 @@ class MainWindow(QMainWindow):
         self.classify_panel.shutdown()
         self.data_panel.shutdown()
         self._closed = True
+        self.collector.stop()
         self.save_settings()
         if self.error_box is not None:
             try:
@@ -1056,13 +1067,15 @@ class MainWindow(QMainWindow):
         worker = TaskWorker(preload_engine)
         worker.ended.connect(self._on_preload_ended)
         self._preload_worker = worker
+        self.collector.paused = True
         self.worker_thread.start(worker)
 
     def _on_preload_ended(self) -> None:
         self._preload_worker = None
-        # Here, in the GUI thread: a collection elsewhere could destroy Qt objects off their thread.
-        gc.collect()
+        # What the import made lives for good: freeze it out of the collector's
+        # reach rather than collect (a full collection here took 220 ms).
         gc.freeze()
+        self.collector.paused = False
 
     def event(self, event: QEvent) -> bool:
         result = super().event(event)

@@ -85,11 +85,23 @@ class TaskWorker(QObject):
     cancelled = Signal()  # stopped before there was anything to keep
     ended = Signal()  # always last: after finished, failed or cancelled
 
-    def __init__(self, job: Job, stop_event: threading.Event | None = None, batch_interval: float = 0.05):
+    def __init__(
+        self,
+        job: Job,
+        stop_event: threading.Event | None = None,
+        batch_interval: float = 0.05,
+        epoch_pause: float = 0.0,
+    ):
         super().__init__()
         self.job = job
         self.stop_event = stop_event or threading.Event()
         self.batch_interval = batch_interval
+        #: After each ``epoch`` signal, wait up to this many seconds for
+        #: :attr:`epoch_shown`. The GUI sets it once the epoch is drawn: the
+        #: draw then has the GIL to itself instead of sharing it with Keras's
+        #: Python between epochs, which doubled the window's longest stall.
+        self.epoch_pause = epoch_pause
+        self.epoch_shown = threading.Event()
         self.counters = RunCounters()
 
     def hooks(self) -> ProgressHooks:
@@ -152,7 +164,10 @@ class TaskWorker(QObject):
 
     def _on_epoch(self, epoch: int, logs: dict) -> None:
         self.counters.epochs += 1
+        self.epoch_shown.clear()
         self.epoch.emit(epoch, _plain(logs))
+        if self.epoch_pause > 0 and not self.stop_event.is_set():
+            self.epoch_shown.wait(self.epoch_pause)
 
 
 def _plain(logs: dict) -> dict[str, float]:

@@ -72,6 +72,23 @@ def assert_chart_shows(window: MainWindow, history: dict) -> None:
         assert ys == history[key], key
 
 
+def test_the_chart_says_when_an_epoch_has_been_drawn(qtbot):
+    """What the worker's pause after each epoch waits for (TaskWorker.epoch_pause)."""
+    from gui.training_chart import TrainingChart
+
+    chart = TrainingChart()
+    qtbot.addWidget(chart)
+    called: list[str] = []
+    chart.canvas.after_next_draw(lambda: called.append("hidden"))
+    assert called == ["hidden"]  # a hidden canvas does not draw: at once
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.add_epoch(1, {"loss": 0.6, "accuracy": 0.7, "val_loss": 0.5, "val_accuracy": 0.75})
+    chart.canvas.after_next_draw(lambda: called.append("drawn"))
+    assert called == ["hidden"]  # draw_idle: the draw comes from the event loop
+    qtbot.waitUntil(lambda: called == ["hidden", "drawn"], timeout=5000)
+
+
 def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbot, make_window, tmp_path):
     window = make_window()
     assert not window.classify_panel.classify_button.isEnabled()

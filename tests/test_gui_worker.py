@@ -109,6 +109,40 @@ def test_an_unexpected_exception_becomes_a_message_not_a_crash(qapp):
     assert seen["ended"] == [()]
 
 
+def test_after_each_epoch_the_worker_waits_until_the_gui_has_shown_it(qapp):
+    """The chart's draw then has the GIL to itself (TaskWorker.epoch_pause)."""
+    went_on = threading.Event()
+
+    def job(hooks, stop):
+        hooks.epoch_end(1, {"loss": 0.5})
+        went_on.set()
+
+    worker = TaskWorker(job, epoch_pause=60.0)
+    runner = threading.Thread(target=worker.run)
+    runner.start()
+    assert not went_on.wait(0.5)  # waiting for the GUI
+    worker.epoch_shown.set()  # what the window does once the chart has drawn the epoch
+    assert went_on.wait(10)
+    runner.join(10)
+
+
+def test_the_wait_after_an_epoch_ends_at_its_limit_or_at_once_after_stop(qapp):
+    def job(hooks, stop):
+        hooks.epoch_end(1, {"loss": 0.5})
+
+    nobody_draws = TaskWorker(job, epoch_pause=0.2)  # no GUI ever sets epoch_shown
+    seen = collect(nobody_draws)
+    nobody_draws.run()
+    assert len(seen["finished"]) == 1 and seen["epoch"] == [(1, {"loss": 0.5})]
+
+    stop = threading.Event()
+    stop.set()
+    stopped = TaskWorker(job, stop, epoch_pause=600.0)
+    seen = collect(stopped)
+    stopped.run()  # returns without waiting ten minutes
+    assert len(seen["finished"]) == 1
+
+
 def test_opening_a_damaged_file_fails_with_the_engines_message(qapp, tmp_path):
     bad = tmp_path / "bad.keras"
     bad.write_bytes(b"not a zip at all")

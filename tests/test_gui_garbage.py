@@ -1,0 +1,80 @@
+"""Garbage is collected in the GUI thread only, while a window is open (gui.garbage)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from gui.garbage import GuiThreadCollector, collection_is_automatic
+from gui.main_window import MainWindow
+from gui.settings import StudioSettings
+from gui.training_worker import TaskWorker
+
+
+class Cycle:
+    """An object in a reference cycle that records which thread finalised it."""
+
+    finalised_in: list[str] = []
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        Cycle.finalised_in.append(threading.current_thread().name)
+
+
+def make_cycles(count: int = 5000) -> None:
+    for _ in range(count):
+        Cycle()
+
+
+def test_a_collector_turns_automatic_collection_off_until_the_last_one_stops(qtbot):
+    assert collection_is_automatic()
+    first, second = GuiThreadCollector(), GuiThreadCollector()
+    first.start()
+    second.start()
+    assert not collection_is_automatic()
+    first.stop()
+    assert not collection_is_automatic()  # the second still runs
+    second.stop()
+    assert collection_is_automatic()
+
+
+def test_a_collector_deleted_without_stop_gives_automatic_collection_back(qtbot):
+    collector = GuiThreadCollector()
+    collector.start()
+    assert not collection_is_automatic()
+    collector.deleteLater()
+    qtbot.waitUntil(collection_is_automatic, timeout=5000)
+
+
+def test_check_collects_the_cycles_past_the_threshold_and_not_while_paused(qtbot):
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        gc.collect()
+        Cycle.finalised_in = []
+        make_cycles()
+        collector.paused = True
+        assert collector.check() is None and Cycle.finalised_in == []
+        collector.paused = False
+        assert collector.check() in (0, 1)
+        assert len(Cycle.finalised_in) == 5000
+        assert collector.check() is None  # nothing new since
+    finally:
+        collector.stop()
+
+
+def test_cycles_made_on_the_worker_thread_die_in_the_gui_thread(qtbot, tmp_path):
+    window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
+    qtbot.addWidget(window)
+    assert not collection_is_automatic()
+    gc.collect()
+    Cycle.finalised_in = []
+    # (No waitSignal on the worker's own signals: they are emitted in its thread.)
+    worker = TaskWorker(lambda hooks, stop: make_cycles())
+    window.worker_thread.start(worker)
+    qtbot.waitUntil(lambda: len(Cycle.finalised_in) == 5000, timeout=10_000)
+    assert set(Cycle.finalised_in) == {threading.main_thread().name}
+    window.close()
+    assert collection_is_automatic()
