@@ -57,7 +57,12 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
 
     model = keras.Sequential(layers, name="sentiment_classifier")
     model.compile(
-        optimizer=_OPTIMIZERS[config.optimizer](learning_rate=config.learning_rate, clipnorm=config.clipnorm or None),
+        optimizer=_OPTIMIZERS[config.optimizer](
+            learning_rate=config.learning_rate,
+            clipnorm=config.clipnorm or None,
+            use_ema=config.ema_momentum > 0,
+            ema_momentum=config.ema_momentum or 0.99,
+        ),
         loss="binary_crossentropy",
         metrics=["accuracy"],
         jit_compile=config.jit_compile,

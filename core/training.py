@@ -125,10 +125,17 @@ def fit(
     steps = max(1, math.ceil(train_count / config.batch_size))
     callback = StudioCallback(hooks, stop_event, steps)
     callbacks: list[keras.callbacks.Callback] = [callback]
+    if config.ema_momentum:
+        # First, so that validation and early stopping's snapshot of the
+        # best weights see the averaged weights.
+        callbacks.insert(0, keras.callbacks.SwapEMAWeights(swap_on_epoch=True))
     early = None
     if config.early_stopping:
         early = keras.callbacks.EarlyStopping(
-            monitor="val_loss", patience=config.patience, restore_best_weights=config.restore_best_weights
+            monitor="val_loss",
+            patience=config.patience,
+            min_delta=config.min_delta,
+            restore_best_weights=config.restore_best_weights,
         )
         callbacks.append(early)
 

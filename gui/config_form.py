@@ -57,6 +57,7 @@ LABELS = {
     "validation_split": QT_TRANSLATE_NOOP("ConfigForm", "Validation split"),
     "early_stopping": QT_TRANSLATE_NOOP("ConfigForm", "Early stopping"),
     "patience": QT_TRANSLATE_NOOP("ConfigForm", "Patience (epochs)"),
+    "min_delta": QT_TRANSLATE_NOOP("ConfigForm", "Min. improvement"),
     "restore_best_weights": QT_TRANSLATE_NOOP("ConfigForm", "Restore best weights"),
     "seed": QT_TRANSLATE_NOOP("ConfigForm", "Random seed"),
 }
@@ -65,6 +66,7 @@ EXTRA_LABELS = {
     "clipnorm": QT_TRANSLATE_NOOP("ConfigForm", "Clipnorm"),
     "jit_compile": QT_TRANSLATE_NOOP("ConfigForm", "JIT compile (XLA)"),
     "bucket_by_length": QT_TRANSLATE_NOOP("ConfigForm", "Bucket by length"),
+    "ema_momentum": QT_TRANSLATE_NOOP("ConfigForm", "Weight averaging (EMA)"),
 }
 #: How choices are shown, where the engine's value is not the best label.
 CHOICE_LABELS = {
@@ -83,11 +85,14 @@ TRAINING_FIELDS = (
     "validation_split",
     "early_stopping",
     "patience",
+    "min_delta",
     "restore_best_weights",
     "seed",
 )
+#: Spin box steps of the decimal fields that 0.05 would overshoot.
+FINE_STEPS = {"min_delta": 0.001, "ema_momentum": 0.001}
 #: Fields that only matter with early stopping.
-EARLY_STOPPING_FIELDS = ("patience", "restore_best_weights")
+EARLY_STOPPING_FIELDS = ("patience", "min_delta", "restore_best_weights")
 
 
 def label_for(name: str) -> str:
@@ -237,7 +242,7 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
             if 0 < low < 0.01:
                 widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
             else:
-                widget.setSingleStep(0.05)
+                widget.setSingleStep(FINE_STEPS.get(f.name, 0.05))
             widget.valueChanged.connect(self._emit_changed)
         if isinstance(widget, QAbstractSpinBox):
             widget.setMinimumWidth(100)

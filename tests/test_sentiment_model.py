@@ -37,6 +37,16 @@ def test_save_load_predict_gives_the_same_probabilities(trained_small_model, tmp
     assert loaded.source["train_count"] == 48
 
 
+def test_a_model_trained_with_weight_averaging_saves_and_loads(small_corpus_dir, tiny_config, tmp_path):
+    from core.data import load_corpus
+    from core.training import train
+
+    model = train(load_corpus(small_corpus_dir), tiny_config.replace(ema_momentum=0.9, epochs=1))
+    loaded = SentimentModel.load(model.save(tmp_path / "ema.keras"))
+    np.testing.assert_allclose(loaded.predict(REVIEWS), model.predict(REVIEWS), atol=1e-6)
+    assert loaded.config.ema_momentum == 0.9
+
+
 def test_the_file_holds_everything_in_one_archive(trained_small_model, tmp_path):
     path = trained_small_model.save(tmp_path / "model.keras")
     with zipfile.ZipFile(path) as archive:

@@ -115,6 +115,30 @@ def test_early_stopping_restores_the_best_epoch(corpus, tiny_config):
     assert model.history["val_loss"][best - 1] == min(model.history["val_loss"])
 
 
+def test_min_delta_counts_only_falls_of_at_least_that_much(corpus, tiny_config):
+    # No validation loss can fall by 1.0 from about 0.69: epoch 1 stays the best.
+    config = tiny_config.replace(epochs=12, early_stopping=True, patience=1, learning_rate=0.05, min_delta=1.0)
+    model = train(corpus, config)
+    assert len(model.history["loss"]) == 2
+    assert model.training["restored_best"] and model.training["best_epoch"] == 1
+
+
+def test_weight_averaging_validates_with_the_averaged_weights_and_keeps_them():
+    rng = np.random.RandomState(0)
+    x = rng.randint(2, 100, size=(240, 20)).astype("int32")
+    y = ((x[:, -6:] < 40).sum(axis=1) >= 3).astype("int32")
+    config = TrainingConfig(vocab_size=100, max_length=20, embedding_dim=8, units=8, epochs=3, batch_size=16, ema_momentum=0.9)
+    model = build_model(config, vocab_size=100)
+    assert model.optimizer.use_ema and model.optimizer.ema_momentum == 0.9
+    result = fit(model, x, y, config)
+    held_out = len(x) - int(len(x) * config.validation_split)
+    # The last validation ran on the averaged weights, and the model ends with them.
+    loss, _ = model.evaluate(x[held_out:], y[held_out:], batch_size=16, verbose=0)
+    assert loss == pytest.approx(result.history["val_loss"][-1], rel=1e-5)
+    plain = build_model(config.replace(ema_momentum=0.0), vocab_size=100)
+    assert not plain.optimizer.use_ema  # the tutorial's optimizer, unchanged
+
+
 def test_a_diverging_loss_stops_with_a_clear_message():
     x = np.random.RandomState(0).randint(0, 50, size=(64, 10)).astype("int32")
     y = np.random.RandomState(1).randint(0, 2, size=64)

@@ -467,6 +467,10 @@
         <translation>耐心值（轮）</translation>
     </message>
     <message>
+        <source>Min. improvement</source>
+        <translation>最小改善量</translation>
+    </message>
+    <message>
         <source>Restore best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
@@ -488,6 +492,10 @@
         <translation>按长度分桶</translation>
     </message>
     <message>
+        <source>Weight averaging (EMA)</source>
+        <translation>权重平均（EMA）</translation>
+    </message>
+    <message>
         <source>last state</source>
         <extracomment>How choices are shown, where the engine&apos;s value is not the best label.</extracomment>
         <translation>最后状态</translation>
@@ -502,7 +510,7 @@
     </message>
     <message>
         <source>&amp;Presets</source>
-        <extracomment>Fields shown in the right-hand column; the rest go left, in declaration order. Fields that only matter with early stopping. The values changed (by the user, a preset, reset or set_config).</extracomment>
+        <extracomment>Fields shown in the right-hand column; the rest go left, in declaration order. Spin box steps of the decimal fields that 0.05 would overshoot. Fields that only matter with early stopping. The values changed (by the user, a preset, reset or set_config).</extracomment>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
@@ -1165,7 +1173,7 @@ x/y 固定坐标轴</translation>
     <name>MainWindow</name>
     <message>
         <source>Loading data…</source>
-        <extracomment>Milliseconds closeEvent waits for the worker before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background.</extracomment>
+        <extracomment>Milliseconds closeEvent waits for the worker before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. How long the worker waits, after each epoch, for the chart to draw it (:attr:`TaskWorker.epoch_pause`): a draw takes about 50 ms alone.</extracomment>
         <translation>正在加载数据…</translation>
     </message>
     <message>
@@ -1230,7 +1238,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>A model became current (trained, opened or evaluated). The task&apos;s worker has ended and the window is idle again; the task&apos;s kind. An error dialog was shown, with its message. The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... The language of the window changed (View &gt; Language): its code. Runs every task (TensorFlow always sees the same thread); started on first use. Seconds between per-batch progress signals (&lt;= 20 a second by default). When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
+        <extracomment>A model became current (trained, opened or evaluated). The task&apos;s worker has ended and the window is idle again; the task&apos;s kind. An error dialog was shown, with its message. The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... The language of the window changed (View &gt; Language): its code. Runs every task (TensorFlow always sees the same thread); started on first use. Garbage is collected here, in the GUI thread, never on a worker (see gui.garbage). Seconds between per-batch progress signals (&lt;= 20 a second by default). When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1839,7 +1847,7 @@ x/y 固定坐标轴</translation>
     <name>TaskWorker</name>
     <message>
         <source>Out of memory. Lower the vocabulary size, sequence length or batch size and try again.</source>
-        <extracomment>What a worker runs: it reports to the hooks and honours the stop event. Phases reported before training starts; a Stop during them abandons the run.</extracomment>
+        <extracomment>What a worker runs: it reports to the hooks and honours the stop event. Phases reported before training starts; a Stop during them abandons the run. After each ``epoch`` signal, wait up to this many seconds for :attr:`epoch_shown`. The GUI sets it once the epoch is drawn: the draw then has the GIL to itself instead of sharing it with Keras&apos;s Python between epochs, which doubled the window&apos;s longest stall.</extracomment>
         <translation>内存不足。请降低词表大小、序列长度或批大小后重试。</translation>
     </message>
     <message>
@@ -1963,8 +1971,16 @@ x/y 固定坐标轴</translation>
         <translation>提前停止前允许的无改善轮数</translation>
     </message>
     <message>
+        <source>smallest fall of the validation loss that early stopping counts as an improvement</source>
+        <translation>提前停止视为改善的验证损失最小降幅</translation>
+    </message>
+    <message>
         <source>with early stopping, keep the weights of the best validation epoch</source>
         <translation>提前停止时，保留验证效果最佳一轮的权重</translation>
+    </message>
+    <message>
+        <source>keep a moving average of the weights with this momentum; validation and the saved model use it (0: off)</source>
+        <translation>以此动量保持权重的滑动平均；验证和保存的模型都使用它（0：关闭）</translation>
     </message>
     <message>
         <source>compile the training step with XLA (ignored where cuDNN runs the recurrent layers)</source>
