@@ -99,7 +99,7 @@ class TaskWorker(QObject):
         #: After each ``epoch`` signal, wait up to this many seconds for
         #: :attr:`epoch_shown`. The GUI sets it once the epoch is drawn: the
         #: draw then has the GIL to itself instead of sharing it with Keras's
-        #: Python between epochs, which doubled the window's longest stall.
+        #: Python between epochs.
         self.epoch_pause = epoch_pause
         self.epoch_shown = threading.Event()
         self.counters = RunCounters()
