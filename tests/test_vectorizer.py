@@ -48,6 +48,9 @@ def test_vocabulary_is_the_most_frequent_words_ties_by_spelling():
     assert build_vocabulary(texts, vocab_size=2 + 3) == ["d", "a", "b"]
     assert build_vocabulary(["y x", "x y"], vocab_size=3) == ["x"]
     assert len(build_vocabulary(texts, vocab_size=100)) == 4
+    # Ties ordered as Python orders the UTF-8 bytes: a prefix first, accents after ASCII.
+    assert build_vocabulary(["é ab a", "a ab é"], vocab_size=2 + 3) == ["a", "ab", "é"]
+    assert build_vocabulary(["", "  "], vocab_size=10) == []
 
 
 def test_vocab_size_counts_padding_and_oov(layer):
