@@ -24,6 +24,8 @@ from .i18n import chart_tr, context_tr
 #: History keys drawn, by axes.
 METRICS = ("accuracy", "loss")
 SERIES = ("accuracy", "val_accuracy", "loss", "val_loss")
+#: The axes that carries the legend.
+LEGEND_AXES = "accuracy"
 TITLES = {"accuracy": QT_TRANSLATE_NOOP("TrainingChart", "Accuracy"), "loss": QT_TRANSLATE_NOOP("TrainingChart", "Loss")}
 
 
@@ -48,6 +50,8 @@ class TrainingChart(FigurePanel):
             # Few tick labels: text is most of a draw's cost, and a draw comes every epoch.
             ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
             ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+            # No y label: a fixed place spares Matplotlib measuring the tick labels for it each draw.
+            ax.yaxis.set_label_coords(-0.1, 0.5)
             (self.lines[metric],) = ax.plot([], [], "o-", markersize=4)
             (self.lines["val_" + metric],) = ax.plot([], [], "o-", markersize=4)
             self.best_markers[metric] = ax.axvline(1, linestyle="--", linewidth=1.2, visible=False)
@@ -154,7 +158,9 @@ class TrainingChart(FigurePanel):
             else:
                 marker.set_visible(False)
                 point.set_data([], [])
+            # One legend serves both axes (their lines mean the same): text is most of a draw.
             shown = [a for a in (self.lines[metric], self.lines["val_" + metric], marker) if a.get_visible() and len(a.get_xdata())]
+            shown = shown if metric == LEGEND_AXES else []
             legend = ax.get_legend()
             if not shown:
                 if legend is not None:
