@@ -75,11 +75,17 @@ def summary_rows(model: keras.Model) -> list[tuple[str, str, str, int]]:
     rows = []
     for layer in model.layers:
         try:
-            shape = str(tuple(layer.output.shape)).replace("None", "batch")
+            shape = _shape_text(layer.output.shape)
         except (AttributeError, ValueError):
             shape = "?"
         rows.append((layer.name, type(layer).__name__, shape, int(layer.count_params())))
     return rows
+
+
+def _shape_text(shape) -> str:
+    """'(batch, 250, 32)'; a length that varies (length buckets) reads 'length', not 'batch'."""
+    dims = ["batch" if index == 0 else "length" if dim is None else str(dim) for index, dim in enumerate(shape)]
+    return f"({', '.join(dims)})"
 
 
 def summary_text(model: keras.Model) -> str:

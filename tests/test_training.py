@@ -48,6 +48,15 @@ def test_options_build_the_named_layers(changes, kinds):
     assert [type(layer).__name__ for layer in model.layers] == kinds
 
 
+def test_the_summary_names_the_batch_and_a_varying_length():
+    from core.model_builder import summary_rows
+
+    fixed = {name: shape for name, _, shape, _ in summary_rows(build_model(TrainingConfig()))}
+    assert fixed == {"embedding": "(batch, 250, 32)", "lstm": "(batch, 32)", "sentiment": "(batch, 1)"}
+    bucketed = {name: shape for name, _, shape, _ in summary_rows(build_model(TrainingConfig(bucket_by_length=True)))}
+    assert bucketed["embedding"] == "(batch, length, 32)"
+
+
 def test_recurrent_layers_stay_cudnn_eligible():
     model = build_model(TrainingConfig(cell="gru", bidirectional=True, recurrent_layers=2, dropout=0.3))
     for layer in model.layers:
