@@ -14,6 +14,7 @@ from the Qt palette.
 
 from __future__ import annotations
 
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
@@ -41,8 +42,10 @@ class TrainingChart(FigurePanel):
         self.lines = {}
         self.best_markers = {}
         self.best_points = {}
-        #: The artists each axes' legend was built for.
-        self._legend_handles: dict[str, list] = {}
+        #: False when the legend must be built again (new labels or colours).
+        self._legend_current = False
+        #: The legend's key for the best-epoch marker, which is hidden until there is a best epoch.
+        self.best_key = Line2D([], [], linestyle="--", linewidth=1.2)
         axes = self.figure.subplots(1, 2)
         for ax, metric in zip(axes, METRICS):
             self.axes[metric] = ax
@@ -110,7 +113,8 @@ class TrainingChart(FigurePanel):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        self._legend_handles = {}
+        self._legend_current = False
+        self.best_key.set_label(chart_tr("TrainingChart", "best epoch"))
         for metric, ax in self.axes.items():
             # An explicit y spares Matplotlib from placing the title clear of top
             # ticks (there are none) on every draw: a quarter of an epoch's draw.
@@ -123,7 +127,8 @@ class TrainingChart(FigurePanel):
 
     def restyle(self) -> None:
         colours = self.colours
-        self._legend_handles = {}
+        self._legend_current = False
+        self.best_key.set_color(colours["best"])
         for metric in self.axes:
             self.lines[metric].set_color(colours["train"])
             self.lines["val_" + metric].set_color(colours["val"])
@@ -158,17 +163,13 @@ class TrainingChart(FigurePanel):
             else:
                 marker.set_visible(False)
                 point.set_data([], [])
-            # One legend serves both axes (their lines mean the same): text is most of a draw.
-            shown = [a for a in (self.lines[metric], self.lines["val_" + metric], marker) if a.get_visible() and len(a.get_xdata())]
-            shown = shown if metric == LEGEND_AXES else []
-            legend = ax.get_legend()
-            if not shown:
-                if legend is not None:
-                    legend.remove()
-            elif legend is None or self._legend_handles.get(metric) != shown:
-                # A new legend only when its entries change (or their labels and colours).
-                self.style_legend(ax.legend(handles=shown, loc="best", fontsize=8))
-                self._legend_handles[metric] = shown
+            if metric == LEGEND_AXES and (ax.get_legend() is None or not self._legend_current):
+                # One legend, the same keys from the start (an empty chart
+                # says what its colours will mean), built again only when
+                # the labels or colours change: text is most of a draw.
+                handles = [self.lines[metric], self.lines["val_" + metric], self.best_key]
+                self.style_legend(ax.legend(handles=handles, loc="best", fontsize=8))
+                self._legend_current = True
             ax.set_xlim(0.5, right + 0.5)
             ax.relim(visible_only=True)
             ax.autoscale_view(scalex=False)
