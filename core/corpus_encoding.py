@@ -107,7 +107,7 @@ def _spell(texts: Sequence[str], chunks: list[_Chunk], size: int, hashes: np.nda
         words, chunk_hashes = _words(texts[index * size : (index + 1) * size])
         found = np.isin(chunk_hashes.numpy(), missing)
         # Distinct in TensorFlow (which lets go of the GIL): turning the ~900,000
-        # matching words of a first chunk into Python bytes held it for 200 ms.
+        # matching words of a first chunk into Python bytes held it for 70 ms at a stretch.
         unique = sorted(tf.unique(tf.boolean_mask(words.flat_values, found)).y.numpy().tolist())
         spelling.update(zip(_hash(tf.constant(unique)).numpy().tolist(), unique))
         missing = missing[~np.isin(missing, list(spelling))]

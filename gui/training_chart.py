@@ -122,7 +122,6 @@ class TrainingChart(FigurePanel):
             ax.set_xlabel(chart_tr("TrainingChart", "epoch"))
             self.lines[metric].set_label(chart_tr("TrainingChart", "training"))
             self.lines["val_" + metric].set_label(chart_tr("TrainingChart", "validation"))
-            self.best_markers[metric].set_label(chart_tr("TrainingChart", "best epoch"))
         self._refresh()
 
     def restyle(self) -> None:
