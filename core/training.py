@@ -92,7 +92,13 @@ class StudioCallback(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         if epoch == self.interrupted_epoch or self.diverged_at:
-            return  # a partial epoch is not a point on the curves
+            # A partial epoch is not a point on the curves. Its validation, cut
+            # short after one batch, must not count for early stopping either
+            # (it reads these same logs after us): NaN is never an improvement.
+            for key in list(logs or {}):
+                if key.startswith("val_"):
+                    logs[key] = float("nan")
+            return
         logs = dict(logs or {})
         logs["seconds"] = time.perf_counter() - self._epoch_start
         self.epoch_seconds.append(logs["seconds"])

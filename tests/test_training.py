@@ -124,6 +124,21 @@ def test_early_stopping_restores_the_best_epoch(corpus, tiny_config):
     assert model.history["val_loss"][best - 1] == min(model.history["val_loss"])
 
 
+def test_a_stop_mid_epoch_never_makes_the_cut_short_epoch_the_best(corpus, tiny_config):
+    """Keras still validates the stopped epoch on one batch; early stopping must not keep those weights."""
+    stop = threading.Event()
+
+    def batch_end(epoch, step, steps, logs):
+        if (epoch, step) == (3, 2):
+            stop.set()
+
+    config = tiny_config.replace(epochs=10, early_stopping=True, patience=5, learning_rate=0.01)
+    model = train(corpus, config, ProgressHooks(batch_end=batch_end), stop)
+    assert model.training["stopped"] and model.training["epochs_done"] == 2
+    assert model.training["best_epoch"] in (1, 2)
+    assert model.history["val_loss"][model.training["best_epoch"] - 1] == min(model.history["val_loss"])
+
+
 def test_min_delta_counts_only_falls_of_at_least_that_much(corpus, tiny_config):
     # No validation loss can fall by 1.0 from about 0.69: epoch 1 stays the best.
     config = tiny_config.replace(epochs=12, early_stopping=True, patience=1, learning_rate=0.05, min_delta=1.0)
