@@ -35,11 +35,17 @@ from .vectorizer import TextToSequence
 logger = logging.getLogger(__name__)
 
 
+def _never(*args) -> bool:
+    return False
+
+
 class StudioCallback(keras.callbacks.Callback):
     """Forwards progress to ``hooks``; stops when ``stop_event`` is set or the loss diverges."""
 
-    def __init__(self, hooks: ProgressHooks, stop_event: threading.Event | None, steps_per_epoch: int):
+    def __init__(self, hooks: ProgressHooks, stop_event: threading.Event | None, steps_per_epoch: int, validates: bool = False):
         super().__init__()
+        #: Whether each epoch ends with a validation (and has ``val_*`` logs).
+        self.validates = validates
         self.hooks = hooks
         self.stop_event = stop_event or threading.Event()
         self.steps_per_epoch = steps_per_epoch
@@ -76,6 +82,14 @@ class StudioCallback(keras.callbacks.Callback):
             self.model.stop_training = True
             if not last:
                 self.interrupted_epoch = self.epoch
+                # Keras would still validate the cut-short epoch, tracing the
+                # test step first if this is epoch 1: up to seconds before the
+                # Stop takes effect, for a figure nobody uses. (An instance
+                # attribute over Keras's private method; removed at train end.)
+                self.model._should_eval = _never
+
+    def on_train_end(self, logs=None):
+        self.model.__dict__.pop("_should_eval", None)
 
     def on_test_begin(self, logs=None):
         # After a Stop mid-epoch Keras still validates; cut that short.
@@ -92,12 +106,13 @@ class StudioCallback(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         if epoch == self.interrupted_epoch or self.diverged_at:
-            # A partial epoch is not a point on the curves. Its validation, cut
-            # short after one batch, must not count for early stopping either
-            # (it reads these same logs after us): NaN is never an improvement.
-            for key in list(logs or {}):
-                if key.startswith("val_"):
-                    logs[key] = float("nan")
+            # A partial epoch is not a point on the curves, and it must not count
+            # for early stopping, which reads these same logs after us: its
+            # validation figures (skipped, or cut short after one batch) go
+            # on as NaN, which is never an improvement.
+            if logs is not None and self.validates:
+                for key in [k for k in logs if not k.startswith("val_")]:
+                    logs["val_" + key] = float("nan")
             return
         logs = dict(logs or {})
         logs["seconds"] = time.perf_counter() - self._epoch_start
@@ -129,7 +144,7 @@ def fit(
     hooks = hooks or ProgressHooks()
     train_count = len(x) - int(len(x) * config.validation_split)
     steps = max(1, math.ceil(train_count / config.batch_size))
-    callback = StudioCallback(hooks, stop_event, steps)
+    callback = StudioCallback(hooks, stop_event, steps, validates=train_count < len(x))
     callbacks: list[keras.callbacks.Callback] = [callback]
     if config.ema_momentum:
         # First, so that validation and early stopping's snapshot of the

@@ -139,6 +139,21 @@ def test_a_stop_mid_epoch_never_makes_the_cut_short_epoch_the_best(corpus, tiny_
     assert model.history["val_loss"][model.training["best_epoch"] - 1] == min(model.history["val_loss"])
 
 
+def test_a_stop_mid_epoch_skips_that_epochs_validation(corpus, tiny_config, recwarn):
+    """No test step is traced for a figure nobody will see, and early stopping is not warned of a missing val_loss."""
+    stop = threading.Event()
+
+    def batch_end(epoch, step, steps, logs):
+        if (epoch, step) == (1, 2):
+            stop.set()
+
+    model = train(corpus, tiny_config.replace(early_stopping=True), ProgressHooks(batch_end=batch_end), stop)
+    assert model.training["stopped"] and model.training["epochs_done"] == 0
+    assert model.classifier.test_function is None  # never validated, never traced
+    assert "_should_eval" not in vars(model.classifier)
+    assert not [w for w in recwarn if "val_loss" in str(w.message)]
+
+
 def test_min_delta_counts_only_falls_of_at_least_that_much(corpus, tiny_config):
     # No validation loss can fall by 1.0 from about 0.69: epoch 1 stays the best.
     config = tiny_config.replace(epochs=12, early_stopping=True, patience=1, learning_rate=0.05, min_delta=1.0)
