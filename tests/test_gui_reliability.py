@@ -80,7 +80,9 @@ def test_twenty_train_stop_cycles_leave_no_thread_behind(qtbot, qtlog, window):
         qtbot.waitUntil(lambda: os_threads() <= baseline, timeout=30_000)
     except Exception:
         raise AssertionError(f"threads left behind: {thread_names() - names}; python threads: {python_thread_names()}") from None
-    assert python_thread_names() == python_threads  # no record of a foreign thread piles up either
+    # No record of a foreign thread piles up either. One may go: a stale record
+    # of an ended Qt thread is dropped when a new Python thread reuses its ident.
+    assert set(python_thread_names()) <= set(python_threads)
     probability = window.model.predict(["The film was wonderful."])[0]
     assert 0 <= probability <= 1
     assert qt_warnings(qtlog) == []
