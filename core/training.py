@@ -60,6 +60,7 @@ class StudioCallback(keras.callbacks.Callback):
         return self.stop_event.is_set()
 
     def on_train_begin(self, logs=None):
+        self.model.__dict__.pop("_should_eval", None)  # left by a fit that raised before its end
         self.hooks.train_begin(self.params.get("epochs", 0), self.steps_per_epoch)
 
     def on_epoch_begin(self, epoch, logs=None):
@@ -92,7 +93,7 @@ class StudioCallback(keras.callbacks.Callback):
         self.model.__dict__.pop("_should_eval", None)
 
     def on_test_begin(self, logs=None):
-        # After a Stop mid-epoch Keras still validates; cut that short.
+        # A Stop during validation (or a divergence): cut it short.
         if self._stop_requested() or self.diverged_at:
             self.model.stop_evaluating = True
 
