@@ -72,6 +72,10 @@ class TrainingChart(FigurePanel):
 
     def reset(self, epochs_planned: int = 0) -> None:
         """Clear the curves for a new run of ``epochs_planned`` epochs."""
+        # The Train click's own draw: an emptied chart moves no text that
+        # needs room, unless the epoch labels gain a digit (9 -> 10).
+        digits = len(str(max(self.epochs_planned, self.epoch_count(), 1)))
+        self.canvas.keep_layout = digits == len(str(max(epochs_planned, 1)))
         self.data = {key: [] for key in SERIES}
         self.epochs_planned = epochs_planned
         self.best_epoch = None

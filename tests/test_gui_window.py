@@ -89,6 +89,38 @@ def test_the_chart_says_when_an_epoch_has_been_drawn(qtbot):
     qtbot.waitUntil(lambda: called == ["hidden", "drawn"], timeout=5000)
 
 
+def test_a_new_run_keeps_the_charts_layout_unless_the_epoch_labels_widen(qtbot):
+    """The Train click's draw skips the constrained layout (about half of it), but not when 9 epochs become 10."""
+    from gui.training_chart import TrainingChart
+
+    chart = TrainingChart()
+    qtbot.addWidget(chart)
+    chart.resize(720, 330)
+    chart.show()
+    qtbot.waitExposed(chart)
+    engine = chart.figure.get_layout_engine()
+    layouts: list[int] = []
+    execute = engine.execute
+    engine.execute = lambda figure: (layouts.append(1), execute(figure))[1]
+
+    def draws_with_layout(action) -> bool:
+        drawn: list[int] = []
+        layouts.clear()
+        action()
+        chart.canvas.after_next_draw(lambda: drawn.append(1))
+        qtbot.waitUntil(lambda: drawn == [1], timeout=5000)
+        return bool(layouts)
+
+    logs = {"loss": 0.6, "accuracy": 0.7, "val_loss": 0.5, "val_accuracy": 0.75}
+    assert draws_with_layout(lambda: chart.reset(5))  # the first draw at this size lays out
+    assert not draws_with_layout(lambda: chart.add_epoch(1, logs))
+    assert draws_with_layout(lambda: chart.finish(1, False))  # a new note: laid out again
+    assert not draws_with_layout(lambda: chart.reset(8))
+    assert chart.epoch_count() == 0 and chart.note.get_text() == ""
+    assert draws_with_layout(lambda: chart.reset(12))  # "12" is wider than "8"
+    assert not draws_with_layout(lambda: chart.reset(10))
+
+
 def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbot, make_window, tmp_path):
     window = make_window()
     assert not window.classify_panel.classify_button.isEnabled()
