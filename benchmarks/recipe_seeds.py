@@ -1,12 +1,13 @@
 """The tutorial's recipe with early stopping, over several seeds.
 
-    python benchmarks/recipe_seeds.py [--seeds 42 1 2 3 4] [--patience 2] [--epochs 10] [--data PATH]
+    python benchmarks/recipe_seeds.py [--seeds 42 1 2 3 4] [--patience 2] [--epochs 10] [--threshold 0.86] [--data PATH]
 
 The recipe's test accuracy at its best epoch moves by a couple of points
 with the seed (the initial weights and the batch order), and early stopping
 picks that epoch from a noisy validation loss. One seed's figure therefore
 says little; this runs the same command for several seeds and reports each
-run's stopping epoch, restored epoch and test accuracy, with their median.
+run's stopping epoch, restored epoch and test accuracy, with their median
+and how many runs reach ``--threshold`` (issue 2 asks for 0.86).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[42, 1, 2, 3, 4])
     parser.add_argument("--patience", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--threshold", type=float, default=0.86, help="count the runs whose test accuracy reaches this")
     args = parser.parse_args()
 
     from core.config import TrainingConfig
@@ -57,7 +59,10 @@ def main() -> None:
                        ("val_accuracy", "val acc", ".4f"), ("test_accuracy", "test acc", ".4f"), ("seconds", "seconds", ".0f")]))
     print(f"\ntest accuracy: median {statistics.median(accuracies):.4f}, mean {statistics.mean(accuracies):.4f}, "
           f"min {min(accuracies):.4f}, max {max(accuracies):.4f}")
-    summary = {"rows": rows, "median": statistics.median(accuracies), "mean": statistics.mean(accuracies), "patience": args.patience}
+    reached = sum(accuracy >= args.threshold for accuracy in accuracies)
+    print(f"{reached} of {len(accuracies)} runs reach {args.threshold:g}")
+    summary = {"rows": rows, "median": statistics.median(accuracies), "mean": statistics.mean(accuracies), "patience": args.patience,
+               "threshold": args.threshold, "reached": reached}
     print(f"results in {save('recipe_seeds', summary)}")
 
 
