@@ -7,6 +7,10 @@ data, the vocabulary, the vectors, every epoch with its chart update, the
 test evaluation). Every gap between two ticks is recorded; a gap much
 longer than 10 ms is a stall a user would feel. Reports the max and the
 99th percentile of the gaps, and their excess over the 10 ms interval.
+
+The first gap holds the Train click itself (reading the form, clearing the
+chart and drawing it): it is reported on its own, as the click's response
+time, and left out of the max and p99, which are about the run.
 """
 
 from __future__ import annotations
@@ -32,17 +36,19 @@ def main() -> None:
     from core.config import TrainingConfig
 
     result = run_in_window(data_path(args.data), TrainingConfig(epochs=args.epochs), heartbeat=True, cold=args.cold)
-    gaps = np.array(result["gaps_ms"][1:])  # the first tick measures from the start
+    click_ms = result["gaps_ms"][0]  # from the click to the first tick after it
+    gaps = np.array(result["gaps_ms"][1:])
     worst = np.sort(gaps)[-10:][::-1]
     rows = [{"ticks": len(gaps), "max_ms": gaps.max(), "p99_ms": np.percentile(gaps, 99), "p50_ms": np.median(gaps),
              "run_s": result["run_seconds"]}]
     print(table(rows, [("ticks", "ticks", "d"), ("max_ms", "max gap ms", ".1f"), ("p99_ms", "p99 gap ms", ".1f"),
                        ("p50_ms", "median gap ms", ".1f"), ("run_s", "run s", ".0f")]))
-    print(f"\nlongest gaps (ms): {', '.join(f'{g:.0f}' for g in worst)}")
+    print(f"\nthe Train click: {click_ms:.0f} ms until the window answered again")
+    print(f"longest gaps (ms): {', '.join(f'{g:.0f}' for g in worst)}")
     print("gaps over 50 ms, with what the status bar said:")
     for at, gap, status in result["stalls"]:
         print(f"  {at:7.1f} s  {gap:6.0f} ms  {status}")
-    print(f"results in {save('responsiveness', {**rows[0], 'worst_ms': worst.tolist(), 'stalls': result['stalls'], 'epochs': args.epochs, 'cold': args.cold})}")
+    print(f"results in {save('responsiveness', {**rows[0], 'click_ms': click_ms, 'worst_ms': worst.tolist(), 'stalls': result['stalls'], 'epochs': args.epochs, 'cold': args.cold})}")
 
 
 if __name__ == "__main__":
