@@ -35,6 +35,13 @@ class UsageError(Exception):
     """Bad arguments; the text is the usage message to print."""
 
 
+def usage_error(command: str, message: str) -> UsageError:
+    """A conflict between arguments that argparse cannot see, reported as argparse reports its own."""
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    sub = commands.choices[command]
+    return UsageError(sub.format_usage() + f"{sub.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="main.py",
@@ -98,7 +105,7 @@ def config_from_args(args: argparse.Namespace) -> TrainingConfig:
             raise ConfigError(f"Cannot read the config file {str(args.config)!r}: {exc.strerror}.") from None
     else:
         if args.fast and args.preset not in (None, "Fast"):
-            raise UsageError(f"train: --fast is the Fast preset; it cannot go with --preset {args.preset!r}.\n")
+            raise usage_error("train", f"--fast is the Fast preset; it cannot go with --preset {args.preset!r}.")
         name = "Fast" if args.fast else args.preset
         config = TrainingConfig(**PRESETS[name]) if name else TrainingConfig()
     changes = {f.name: getattr(args, f.name) for f in fields(TrainingConfig) if getattr(args, f.name) is not None}
@@ -125,6 +132,10 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
     except UsageError as exc:
         stderr.write(str(exc))
         return 2
+    except KeyboardInterrupt:
+        # A second Ctrl+C during training, or one before it: a line, not a traceback.
+        stderr.write("\naborted (Ctrl+C).\n")
+        return 130
     except StudioError as exc:
         stderr.write(f"error: {exc}\n")
         return 1
@@ -213,9 +224,9 @@ def _evaluate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args.reviews and args.file:
-        raise UsageError("classify: give reviews as arguments or --file, not both.\n")
+        raise usage_error("classify", "give reviews as arguments or --file, not both.")
     if (args.text_column or args.label_column) and not args.file:
-        raise UsageError("classify: --text-column and --label-column go with --file.\n")
+        raise usage_error("classify", "--text-column and --label-column go with --file.")
     labels = None
     if args.reviews:
         reviews = list(args.reviews)

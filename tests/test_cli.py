@@ -136,6 +136,31 @@ def test_classify_csv_errors_name_the_column(model_path, tmp_path):
     assert code == 1 and "no column 'review'" in err
     code, _, err = call("classify", "--model", str(model_path), "--text-column", "review", "hi")
     assert code == 2
+    assert err.startswith("usage: main.py classify") and err.endswith("main.py classify: error: --text-column and --label-column go with --file.\n")
+
+
+def test_argument_conflicts_print_the_usage_like_argparse(model_path, tmp_path):
+    reviews = tmp_path / "r.txt"
+    reviews.write_text("fine\n", encoding="utf-8")
+    code, _, err = call("classify", "--model", str(model_path), "--file", str(reviews), "hi")
+    assert code == 2 and err.startswith("usage: main.py classify") and "error: give reviews as arguments or --file, not both." in err
+    code, _, err = call("train", "--fast", "--preset", "GRU")
+    assert code == 2 and err.startswith("usage: main.py train") and "error: --fast is the Fast preset" in err
+
+
+def test_ctrl_c_outside_a_training_ends_with_a_line_and_130(model_path):
+    class InterruptedInput(io.StringIO):
+        def read(self, *args):  # Ctrl+C while reviews are piped in
+            raise KeyboardInterrupt
+
+        __iter__ = readline = read
+
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        code = run(["classify", "--model", str(model_path)], stdin=InterruptedInput(), stdout=out, stderr=err)
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl+C escaped run(): the user would see a traceback")
+    assert code == 130 and err.getvalue() == "\naborted (Ctrl+C).\n" and out.getvalue() == ""
 
 
 def test_fast_flag_is_the_fast_preset():
