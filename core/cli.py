@@ -238,6 +238,9 @@ def _classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
         table = read_reviews(args.file, args.text_column, args.label_column)
         reviews, labels = table.texts, table.labels
+        if table.undecodable:
+            stderr.write(f"warning: {args.file} has {table.undecodable} byte sequence(s) that are not valid UTF-8; "
+                         "they were read as replacement characters.\n")
     else:
         reviews = [line for line in stdin.read().splitlines() if line.strip()]
         if not reviews:

@@ -95,7 +95,7 @@ def _label_column(path: Path, options: SourceOptions) -> str:
 
 def read_table_split(path: Path, options: SourceOptions, progress: Callable[[int, int], None] | None):
     table = read_reviews(path, options.text_column, _label_column(path, options), progress)
-    return table.texts, table.labels
+    return table.texts, table.labels, table.undecodable
 
 
 def read_class_folders(path: Path) -> tuple[list[str], np.ndarray, int]:
@@ -127,8 +127,8 @@ def load_labelled(path: Path, options: SourceOptions, progress=None):
     """Texts, labels and undecodable-file count from a CSV/TSV file or a class folder."""
     if path.is_dir():
         return read_class_folders(path)
-    texts, labels = read_table_split(path, options, progress)
-    return texts, labels, 0
+    texts, labels, undecodable = read_table_split(path, options, progress)
+    return texts, labels, int(undecodable > 0)  # a file with bytes that are not UTF-8
 
 
 # --- Keras's IMDB arrays ----------------------------------------------------------

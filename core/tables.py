@@ -9,8 +9,10 @@ is an error naming the line and the value.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -26,6 +28,19 @@ LABELS = {
 TEXT_COLUMN_GUESSES = ("review", "text", "sentence", "content")
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # reviews can be long
+
+# Bytes that are not UTF-8 become U+FFFD, as with errors="replace", and are
+# counted, so that the reader can say so instead of changing text silently.
+_decode_errors = threading.local()
+
+
+def _replace_and_count(error: UnicodeDecodeError) -> tuple[str, int]:
+    _decode_errors.count = getattr(_decode_errors, "count", 0) + 1
+    return "\ufffd", error.end
+
+
+REPLACE_AND_COUNT = "imdb_studio_replace_and_count"
+codecs.register_error(REPLACE_AND_COUNT, _replace_and_count)
 
 
 def parse_label(value: str, where: str) -> int:
@@ -47,6 +62,8 @@ class ReviewTable:
     labels: np.ndarray | None = None
     columns: list[str] = field(default_factory=list)
     path: str = ""
+    #: Byte sequences that were not valid UTF-8, read as U+FFFD.
+    undecodable: int = 0
 
 
 def _delimiter(path: Path) -> str:
@@ -88,14 +105,16 @@ def read_reviews(
     if path.suffix.lower() not in (".csv", ".tsv", ".tab"):
         if label_column:
             raise DataError(QT_TRANSLATE_NOOP("core", "{name} is plain text, which has no columns; use a CSV for labels."), name=path.name)
-        with open(path, encoding="utf-8", errors="replace") as handle:
+        _decode_errors.count = 0
+        with open(path, encoding="utf-8", errors=REPLACE_AND_COUNT) as handle:
             texts = [line.rstrip("\n") for line in handle if line.strip()]
         if not texts:
             raise DataError(QT_TRANSLATE_NOOP("core", "{name} has no reviews: it is empty or only blank lines."), name=path.name)
-        return ReviewTable(texts, None, [], str(path))
+        return ReviewTable(texts, None, [], str(path), _decode_errors.count)
 
     total = path.stat().st_size
-    with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
+    _decode_errors.count = 0
+    with open(path, newline="", encoding="utf-8-sig", errors=REPLACE_AND_COUNT) as handle:
         reader = csv.reader(handle, delimiter=_delimiter(path))
         columns = header(reader, path)
         if text_column is None:
@@ -126,7 +145,8 @@ def read_reviews(
         progress(total, total)
     if not texts:
         raise DataError(QT_TRANSLATE_NOOP("core", "{name} has a header but no rows."), name=path.name)
-    return ReviewTable(texts, np.array(labels, dtype="int32") if label_at is not None else None, columns, str(path))
+    labels_array = np.array(labels, dtype="int32") if label_at is not None else None
+    return ReviewTable(texts, labels_array, columns, str(path), _decode_errors.count)
 
 
 def write_results(path: str | Path, texts: list[str], probabilities: np.ndarray, labels: np.ndarray | None = None, threshold: float = 0.5) -> Path:

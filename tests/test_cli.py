@@ -148,6 +148,14 @@ def test_argument_conflicts_print_the_usage_like_argparse(model_path, tmp_path):
     assert code == 2 and err.startswith("usage: main.py train") and "error: --fast is the Fast preset" in err
 
 
+def test_classify_warns_about_bytes_that_are_not_utf8(model_path, tmp_path):
+    reviews = tmp_path / "r.txt"
+    reviews.write_bytes(b"caf\xe9 was great\nfine\n")
+    code, out, err = call("classify", "--model", str(model_path), "--file", str(reviews))
+    assert code == 0 and len(out.splitlines()) == 2
+    assert err == f"warning: {reviews} has 1 byte sequence(s) that are not valid UTF-8; they were read as replacement characters.\n"
+
+
 def test_ctrl_c_outside_a_training_ends_with_a_line_and_130(model_path):
     class InterruptedInput(io.StringIO):
         def read(self, *args):  # Ctrl+C while reviews are piped in

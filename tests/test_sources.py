@@ -42,6 +42,13 @@ def test_csv_with_a_stratified_split(tmp_path, labelled_rows):
     assert again.test_texts == corpus.test_texts  # same seed, same split
 
 
+def test_a_csv_with_bytes_that_are_not_utf8_is_counted_like_an_undecodable_file(tmp_path, labelled_rows):
+    path = write_csv(tmp_path / "mine.csv", labelled_rows)
+    assert load_corpus(path).undecodable_files == 0
+    path.write_bytes(path.read_bytes().replace(b"the ", b"th\xe9 ", 3))
+    assert load_corpus(path).undecodable_files == 1  # one file, whatever the count inside
+
+
 def test_tsv_with_a_second_test_file_and_named_columns(tmp_path, labelled_rows):
     train = write_csv(tmp_path / "train.tsv", [(l, t) for t, l in labelled_rows[:40]], ("sentiment", "body"), "\t")
     test = write_csv(tmp_path / "test.tsv", [(l, t) for t, l in labelled_rows[40:]], ("sentiment", "body"), "\t")

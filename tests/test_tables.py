@@ -28,6 +28,19 @@ def test_text_file_one_review_per_line(tmp_path):
     assert table.texts == ["first review", "second review"] and table.labels is None
 
 
+def test_bytes_that_are_not_utf8_are_replaced_and_counted(tmp_path):
+    csv_path = tmp_path / "latin1.csv"
+    csv_path.write_bytes("review,label\ngood,1\n".encode() + b"caf\xe9 na\xefve,0\n" + "bien s\u00fbr,1\n".encode())
+    table = read_reviews(csv_path)
+    assert table.texts == ["good", "caf\ufffd na\ufffdve", "bien s\u00fbr"] and table.undecodable == 2
+    text_path = tmp_path / "reviews.txt"
+    text_path.write_bytes(b"\xff one\nclean two\n")
+    assert read_reviews(text_path).undecodable == 1
+    clean = tmp_path / "clean.csv"
+    clean.write_text("review,label\nbien s\u00fbr,1\n", encoding="utf-8")
+    assert read_reviews(clean).undecodable == 0  # and the count does not carry over from the last file
+
+
 def test_csv_with_quoted_commas_newlines_and_labels(tmp_path):
     path = tmp_path / "reviews.csv"
     with open(path, "w", newline="", encoding="utf-8") as handle:
