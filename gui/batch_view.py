@@ -57,6 +57,7 @@ class BatchResult:
     probabilities: np.ndarray
     labels: np.ndarray | None
     path: str
+    undecodable: int = 0  # byte sequences that were not UTF-8, read as U+FFFD
 
 
 class BatchJob:
@@ -75,7 +76,7 @@ class BatchJob:
         probabilities = classify_many(self.model, table.texts, progress=hooks.reading, stop_event=stop, chunk_size=CHUNK)
         if probabilities is None:
             raise Cancelled()
-        return BatchResult(table.texts, np.asarray(probabilities, dtype="float32"), table.labels, self.path)
+        return BatchResult(table.texts, np.asarray(probabilities, dtype="float32"), table.labels, self.path, table.undecodable)
 
 
 class ColumnDialog(QDialog):
@@ -376,6 +377,10 @@ class BatchView(RetranslatesOnLanguageChange, QWidget):
         text = self.tr("<b>{count:,}</b> review(s) from {name}: {positive:,} positive, {negative:,} negative.").format(
             count=count, name=Path(result.path).name, positive=positive, negative=count - positive
         )
+        if result.undecodable:
+            text += " " + self.tr("{count:,} byte sequence(s) in the file were not valid UTF-8 and were read as \ufffd.").format(
+                count=result.undecodable
+            )
         if self.metrics is not None:
             (tn, fp), (fn, tp) = self.metrics["confusion_matrix"]
             text += self.tr(" Accuracy <b>{accuracy:.4f}</b> against the file's labels.").format(accuracy=self.metrics["accuracy"])

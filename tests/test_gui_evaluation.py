@@ -326,3 +326,11 @@ def test_batch_of_a_text_file_can_be_cancelled(qtbot, make_window, model_file, t
         assert batch.start(short)
     assert ended.args == ["done"] and batch.results.rowCount() == 2 and batch.metrics is None
     assert batch.results.headers() == ["Review", "Label", "P(positive)"]
+    assert "UTF-8" not in batch.summary.text()
+    # Bytes that are not UTF-8 are read as U+FFFD, and the summary says how many.
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Un film magnifique, très émouvant.\nNul.\n".encode("latin-1"))
+    with qtbot.waitSignal(batch.ended, timeout=TIMEOUT) as ended:
+        assert batch.start(latin1)
+    assert ended.args == ["done"] and batch.results.rowCount() == 2
+    assert "2 byte sequence(s) in the file were not valid UTF-8" in batch.summary.text()

@@ -134,6 +134,10 @@
         <translation>来自 {name} 的 &lt;b&gt;{count:,}&lt;/b&gt; 条评论：正面 {positive:,} 条，负面 {negative:,} 条。</translation>
     </message>
     <message>
+        <source>{count:,} byte sequence(s) in the file were not valid UTF-8 and were read as �.</source>
+        <translation>文件中有 {count:,} 处字节不是有效的 UTF-8，已读作 �。</translation>
+    </message>
+    <message>
         <source> Accuracy &lt;b&gt;{accuracy:.4f}&lt;/b&gt; against the file&apos;s labels.</source>
         <translation> 对照文件中的标签，准确率为 &lt;b&gt;{accuracy:.4f}&lt;/b&gt;。</translation>
     </message>
@@ -1847,7 +1851,7 @@ x/y 固定坐标轴</translation>
     <name>TaskWorker</name>
     <message>
         <source>Out of memory. Lower the vocabulary size, sequence length or batch size and try again.</source>
-        <extracomment>What a worker runs: it reports to the hooks and honours the stop event. Phases reported before training starts; a Stop during them abandons the run. After each ``epoch`` signal, wait up to this many seconds for :attr:`epoch_shown`. The GUI sets it once the epoch is drawn: the draw then has the GIL to itself instead of sharing it with Keras&apos;s Python between epochs, which doubled the window&apos;s longest stall.</extracomment>
+        <extracomment>What a worker runs: it reports to the hooks and honours the stop event. Phases reported before training starts; a Stop during them abandons the run. After each ``epoch`` signal, wait up to this many seconds for :attr:`epoch_shown`. The GUI sets it once the epoch is drawn: the draw then has the GIL to itself instead of sharing it with Keras&apos;s Python between epochs.</extracomment>
         <translation>内存不足。请降低词表大小、序列长度或批大小后重试。</translation>
     </message>
     <message>
@@ -1859,7 +1863,7 @@ x/y 固定坐标轴</translation>
     <name>TrainingChart</name>
     <message>
         <source>Accuracy</source>
-        <extracomment>History keys drawn, by axes.</extracomment>
+        <extracomment>History keys drawn, by axes. The axes that carries the legend.</extracomment>
         <translation>准确率</translation>
     </message>
     <message>
@@ -1868,7 +1872,6 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>epoch</source>
-        <extracomment>The artists each axes&apos; legend was built for. Data of each line, by history key (one value per finished epoch).</extracomment>
         <translation>轮次</translation>
     </message>
     <message>
@@ -1881,6 +1884,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>best epoch</source>
+        <extracomment>False when the legend must be built again (new labels or colours). The legend&apos;s key for the best-epoch marker, which is hidden until there is a best epoch. Data of each line, by history key (one value per finished epoch).</extracomment>
         <translation>最佳轮次</translation>
     </message>
     <message>
@@ -2244,6 +2248,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Training diverged at epoch {epoch}, batch {batch}: the loss became NaN or infinite. Lower the learning rate (now {learning_rate:g}) and train again.</source>
+        <extracomment>Whether each epoch ends with a validation (and has ``val_*`` logs).</extracomment>
         <translation>训练在第 {epoch} 轮第 {batch} 批发散：损失变为 NaN 或无穷大。请降低学习率（当前为 {learning_rate:g}）后重新训练。</translation>
     </message>
     <message>
@@ -2257,6 +2262,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>{name} is empty: a CSV needs a header row naming its columns.</source>
+        <extracomment>Byte sequences that were not valid UTF-8, read as U+FFFD.</extracomment>
         <translation>{name} 为空：CSV 需要一行表头来命名各列。</translation>
     </message>
 </context>
