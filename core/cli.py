@@ -37,8 +37,7 @@ class UsageError(Exception):
 
 def usage_error(command: str, message: str) -> UsageError:
     """A conflict between arguments that argparse cannot see, reported as argparse reports its own."""
-    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    sub = commands.choices[command]
+    sub = build_parser().command_parsers[command]
     return UsageError(sub.format_usage() + f"{sub.prog}: error: {message}\n")
 
 
@@ -48,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="IMDB Sentiment Studio. Without a command it opens the desktop app.",
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.command_parsers = commands.choices  # for usage_error: a command's own usage
 
     train = commands.add_parser("train", help="train a model on the IMDB reviews and save it")
     _add_data_option(train)
