@@ -43,6 +43,12 @@ REPLACE_AND_COUNT = "imdb_studio_replace_and_count"
 codecs.register_error(REPLACE_AND_COUNT, _replace_and_count)
 
 
+def _open_counting(path: Path, **kwargs):
+    """``open`` for reading text, the count of bytes that are not UTF-8 starting from 0."""
+    _decode_errors.count = 0
+    return open(path, errors=REPLACE_AND_COUNT, **kwargs)
+
+
 def parse_label(value: str, where: str) -> int:
     """0 or 1 from a label as people write it; ``where`` names the line for the error."""
     label = LABELS.get(value.strip().lower())
@@ -105,16 +111,14 @@ def read_reviews(
     if path.suffix.lower() not in (".csv", ".tsv", ".tab"):
         if label_column:
             raise DataError(QT_TRANSLATE_NOOP("core", "{name} is plain text, which has no columns; use a CSV for labels."), name=path.name)
-        _decode_errors.count = 0
-        with open(path, encoding="utf-8", errors=REPLACE_AND_COUNT) as handle:
+        with _open_counting(path, encoding="utf-8") as handle:
             texts = [line.rstrip("\n") for line in handle if line.strip()]
         if not texts:
             raise DataError(QT_TRANSLATE_NOOP("core", "{name} has no reviews: it is empty or only blank lines."), name=path.name)
         return ReviewTable(texts, None, [], str(path), _decode_errors.count)
 
     total = path.stat().st_size
-    _decode_errors.count = 0
-    with open(path, newline="", encoding="utf-8-sig", errors=REPLACE_AND_COUNT) as handle:
+    with _open_counting(path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle, delimiter=_delimiter(path))
         columns = header(reader, path)
         if text_column is None:
