@@ -40,6 +40,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from shiboken6 import Shiboken
 
 from core.config import TrainingConfig
 from core.errors import StudioError
@@ -323,6 +324,8 @@ class WorkerThread(QObject):
         super().__init__(parent)
         self.name = name
         self.thread: QThread | None = None
+        #: Workers whose C++ object still lives (see :meth:`start`).
+        self._alive: list[TaskWorker] = []
         app = QCoreApplication.instance()
         if app is not None:
             # A window destroyed without closing must not destroy a running QThread (Qt aborts).
@@ -336,8 +339,20 @@ class WorkerThread(QObject):
             self.thread.finished.connect(self.thread.deleteLater)
             self.thread.start()
         worker.moveToThread(self.thread)
+        # One delete path only: deleteLater, on the worker's thread. A worker
+        # made in Python belongs to its Python object, and the last reference
+        # going away (the owner's, at ``ended``, or a collection) would delete
+        # it from the GUI thread while its deleteLater is still on the way: a
+        # double delete, a segfault in ~QObject. So a reference is kept here
+        # until the object is gone.
+        self._alive.append(worker)
+        worker.destroyed.connect(self._forget_deleted)
         worker.ended.connect(worker.deleteLater)
         QMetaObject.invokeMethod(worker, "run", Qt.ConnectionType.QueuedConnection)
+
+    def _forget_deleted(self) -> None:
+        """Drop the workers whose C++ object is gone (queued from their ``destroyed``)."""
+        self._alive = [worker for worker in self._alive if Shiboken.isValid(worker)]
 
     def is_running(self) -> bool:
         return self.thread is not None

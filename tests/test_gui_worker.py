@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Slot
 
 from gui.training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread
 
@@ -199,3 +199,37 @@ def test_tasks_run_one_after_another_on_one_thread_and_report_to_the_gui_thread(
 
     assert runner.shutdown(3_000)
     assert thread.isFinished() and runner.thread is None
+
+
+def test_a_worker_is_deleted_on_its_own_thread_even_when_the_gui_drops_it_first(qtbot):
+    """One delete path: the worker's deleteLater on the worker thread.
+
+    The owner drops its reference (and collects) as soon as ``ended`` reaches
+    the GUI thread, often before the worker thread has run the deleteLater.
+    If that last reference deleted the C++ object from the GUI thread, the two
+    deletes could race: a segfault in ~QObject on the worker thread, seen in
+    the test suite. Here the worker thread is held busy by a second task, so
+    the drop surely comes first.
+    """
+    import gc
+
+    runner = WorkerThread("test-delete")
+    receiver = Receiver()
+    release = threading.Event()
+    deleted_on: list[int] = []
+    first = TaskWorker(lambda hooks, stop: "first")
+    second = TaskWorker(lambda hooks, stop: release.wait(10) and "second")
+    first.destroyed.connect(lambda *_: deleted_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection)
+    for worker in (first, second):
+        worker.finished.connect(receiver.on_finished)
+        runner.start(worker)
+    qtbot.waitUntil(lambda: receiver.results == ["first"], timeout=10_000)
+    worker_thread = runner.thread
+    del first, worker
+    gc.collect()  # as the window does when a task ends
+    assert deleted_on == []  # not from here: its thread has not reached the deleteLater yet
+    release.set()
+    qtbot.waitUntil(lambda: receiver.results == ["first", "second"], timeout=10_000)
+    qtbot.waitUntil(lambda: len(deleted_on) == 1, timeout=5_000)
+    assert deleted_on[0] != threading.get_ident()  # on the worker thread
+    assert runner.shutdown(3_000) and worker_thread is not None
