@@ -215,21 +215,27 @@ def test_a_worker_is_deleted_on_its_own_thread_even_when_the_gui_drops_it_first(
 
     runner = WorkerThread("test-delete")
     receiver = Receiver()
-    release = threading.Event()
+    queued, release = threading.Event(), threading.Event()
     deleted_on: list[int] = []
-    first = TaskWorker(lambda hooks, stop: "first")
+    # The first task ends only once the second is queued behind it, so the
+    # first's deleteLater waits behind the second, which waits for release.
+    first = TaskWorker(lambda hooks, stop: queued.wait(10) and "first")
     second = TaskWorker(lambda hooks, stop: release.wait(10) and "second")
     first.destroyed.connect(lambda *_: deleted_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection)
-    for worker in (first, second):
-        worker.finished.connect(receiver.on_finished)
-        runner.start(worker)
-    qtbot.waitUntil(lambda: receiver.results == ["first"], timeout=10_000)
-    worker_thread = runner.thread
-    del first, worker
-    gc.collect()  # as the window does when a task ends
-    assert deleted_on == []  # not from here: its thread has not reached the deleteLater yet
-    release.set()
-    qtbot.waitUntil(lambda: receiver.results == ["first", "second"], timeout=10_000)
-    qtbot.waitUntil(lambda: len(deleted_on) == 1, timeout=5_000)
-    assert deleted_on[0] != threading.get_ident()  # on the worker thread
-    assert runner.shutdown(3_000) and worker_thread is not None
+    try:
+        for worker in (first, second):
+            worker.finished.connect(receiver.on_finished)
+            runner.start(worker)
+        queued.set()
+        qtbot.waitUntil(lambda: receiver.results == ["first"], timeout=10_000)
+        del first, worker
+        gc.collect()  # as the window does when a task ends
+        assert deleted_on == []  # not from here: its thread has not reached the deleteLater yet
+        release.set()
+        qtbot.waitUntil(lambda: receiver.results == ["first", "second"], timeout=10_000)
+        qtbot.waitUntil(lambda: len(deleted_on) == 1, timeout=5_000)
+        assert deleted_on[0] != threading.get_ident()  # on the worker thread
+    finally:
+        queued.set()
+        release.set()
+        assert runner.shutdown(5_000)
