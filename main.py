@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from core.cli import COMMANDS
+from core.cli.commands import COMMANDS
 
 
 def cli_main(argv: list[str] | None = None) -> int:
     """The command line (``train``, ``evaluate``, ``classify``)."""
-    from core.cli import run
+    from core.cli.commands import run
 
     return run(sys.argv[1:] if argv is None else argv)
 

@@ -35,13 +35,13 @@ def main() -> None:
     parser.add_argument("--data")
     args = parser.parse_args()
 
-    from core.batch import classify_many
-    from core.config import TrainingConfig
-    from core.data import load_corpus
-    from core.explain import explain
-    from core.sentiment_model import SentimentModel
-    from core.training import train
-    from core.vectorizer import tokenize
+    from core.data.loading import load_corpus
+    from core.insight.batch_classify import classify_many
+    from core.insight.explain import explain
+    from core.models.config import TrainingConfig
+    from core.models.sentiment_model import SentimentModel
+    from core.text.vectorizer import tokenize
+    from core.training.trainer import train
 
     corpus = load_corpus(data_path(args.data))
     if args.model:

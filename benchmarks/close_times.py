@@ -29,7 +29,7 @@ def close_in(phase: str, data: str) -> dict:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from core.config import TrainingConfig
+    from core.models.config import TrainingConfig
     from gui.main_window import MainWindow
     from gui.settings import StudioSettings
 

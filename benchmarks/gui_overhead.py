@@ -2,7 +2,7 @@
 
     python benchmarks/gui_overhead.py [--epochs 3] [--rounds 2] [--data PATH]
 
-Mode ``core`` calls ``load_corpus`` and ``core.training.train`` directly;
+Mode ``core`` calls ``load_corpus`` and ``core.training.trainer.train`` directly;
 mode ``window`` builds the real main window offscreen, clicks Train and waits
 for the run to end (data, vocabulary, vectors, fit, evaluation, with the live
 chart and progress bars updating). Each run is its own process; the modes
@@ -22,7 +22,7 @@ from common import data_path, median, run_json, save, table  # noqa: E402
 
 
 def worker(mode: str, data: str, epochs: int) -> dict:
-    from core.config import TrainingConfig
+    from core.models.config import TrainingConfig
 
     config = TrainingConfig(epochs=epochs)
     if mode == "window":
@@ -32,8 +32,8 @@ def worker(mode: str, data: str, epochs: int) -> dict:
         result.pop("gaps_ms")
         result.pop("stalls")
         return result
-    from core.data import load_corpus
-    from core.training import train
+    from core.data.loading import load_corpus
+    from core.training.trainer import train
 
     start = time.perf_counter()
     model = train(load_corpus(data), config)

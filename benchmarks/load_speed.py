@@ -6,7 +6,7 @@ Builds the CSV from the IMDB reviews, repeated, with labels written in the
 spellings people use (pos/neg, 1/0, positive/negative, true/false), then
 times ``load_corpus`` on it (parsing, labels, a stratified 20% test split)
 and the vectorisation a training run does (vocabulary and both splits, one
-pass: core.corpus_encoding); --plain adds the two-pass reference path.
+pass: core.text.corpus_encoding); --plain adds the two-pass reference path.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true", help="also time the plain two-pass path, for comparison")
     args = parser.parse_args()
 
-    from core.data import load_corpus
-    from core.sources import SourceOptions
+    from core.data.loading import load_corpus
+    from core.data.sources import SourceOptions
 
     imdb = load_corpus(data_path(args.data))
     texts = imdb.train_texts + imdb.test_texts
@@ -51,8 +51,8 @@ def main() -> None:
         corpus = load_corpus(path, options=SourceOptions())
         load_s = time.perf_counter() - start
 
-    from core.corpus_encoding import encode_corpus
-    from core.vectorizer import TextToSequence, build_vocabulary, vectorize
+    from core.text.corpus_encoding import encode_corpus
+    from core.text.vectorizer import TextToSequence, build_vocabulary, vectorize
 
     start = time.perf_counter()
     encode_corpus(corpus.train_texts, corpus.test_texts, 10_000, 250)

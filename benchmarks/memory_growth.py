@@ -2,9 +2,9 @@
 
     python benchmarks/memory_growth.py [--runs 5] [--epochs 2] [--data PATH]
 
-Each run is a whole ``core.training.train`` on the full data (vocabulary,
+Each run is a whole ``core.training.trainer.train`` on the full data (vocabulary,
 vectors, model, fit, test evaluation). ``train`` itself starts by clearing
-the Keras session and giving freed heap pages back (``core.memory``), as
+the Keras session and giving freed heap pages back (``core.training.memory``), as
 in the app; the RSS is read after the same release.
 Reports the resident set size after each run and the growth from the first
 to the last.
@@ -36,10 +36,10 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=2)
     args = parser.parse_args()
 
-    from core.config import TrainingConfig
-    from core.data import load_corpus
-    from core.memory import release_memory
-    from core.training import train
+    from core.data.loading import load_corpus
+    from core.models.config import TrainingConfig
+    from core.training.memory import release_memory
+    from core.training.trainer import train
 
     corpus = load_corpus(data_path(args.data))
     rows = []

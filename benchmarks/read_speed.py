@@ -26,7 +26,7 @@ def main() -> None:
     args = parser.parse_args()
     archive = Path(data_path(args.data))
 
-    from core.data import load_corpus
+    from core.data.loading import load_corpus
 
     timings: dict[str, list[float]] = {"read .tar.gz": [], "read folder": []}
     with tempfile.TemporaryDirectory() as scratch:
@@ -44,7 +44,7 @@ def main() -> None:
                 timings[label].append(time.perf_counter() - start)
                 assert len(corpus.train_texts) + len(corpus.test_texts) == 50_000
 
-    from core.vectorizer import TextToSequence, build_vocabulary, vectorize
+    from core.text.vectorizer import TextToSequence, build_vocabulary, vectorize
 
     start = time.perf_counter()
     vocabulary = build_vocabulary(corpus.train_texts, 10_000)

@@ -31,9 +31,9 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.86, help="count the runs whose test accuracy reaches this")
     args = parser.parse_args()
 
-    from core.config import TrainingConfig
-    from core.data import load_corpus
-    from core.training import train
+    from core.data.loading import load_corpus
+    from core.models.config import TrainingConfig
+    from core.training.trainer import train
 
     corpus = load_corpus(data_path(args.data))
     rows = []

@@ -33,7 +33,7 @@ def main() -> None:
     import numpy as np
     from window_runner import run_in_window
 
-    from core.config import TrainingConfig
+    from core.models.config import TrainingConfig
 
     result = run_in_window(data_path(args.data), TrainingConfig(epochs=args.epochs), heartbeat=True, cold=args.cold)
     click_ms = result["gaps_ms"][0]  # from the click to the first tick after it

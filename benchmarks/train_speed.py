@@ -3,7 +3,7 @@
 The reference is the tutorial's code, inlined below: ``Sequential(Embedding,
 LSTM, Dense)``, ``model.fit(..., epochs=10, batch_size=128,
 validation_split=0.2)``, then ``model.evaluate`` on the test set. Ours is
-``core.training.fit`` with a config (the defaults, or a preset such as
+``core.training.trainer.fit`` with a config (the defaults, or a preset such as
 "Fast"), called the way the app calls it. Both read the same pre-vectorised
 reviews. Runs alternate (tutorial, ours, tutorial, ours, ...), each in its
 own process so that peak RSS is its own.
@@ -33,8 +33,8 @@ def vectorised(data: str, vocab_size: int, max_length: int):
 
     cache = RESULTS / f"vectors_{vocab_size}_{max_length}.npz"
     if not cache.exists():
-        from core.data import load_corpus
-        from core.vectorizer import TextToSequence, build_vocabulary, vectorize
+        from core.data.loading import load_corpus
+        from core.text.vectorizer import TextToSequence, build_vocabulary, vectorize
 
         corpus = load_corpus(data)
         layer = TextToSequence(build_vocabulary(corpus.train_texts, vocab_size), max_length)
@@ -73,11 +73,12 @@ def run_tutorial(data: str, epochs: int, seed: int) -> dict:
 def run_ours(data: str, preset_name: str, epochs: int | None, seed: int) -> dict:
     import keras
 
-    from core.config import preset
-    from core.evaluation import classification_metrics
-    from core.model_builder import build_model
+    from core.insight.metrics import classification_metrics
+    from core.models.builder import build_model
+    from core.models.config import preset
+    from core.models.prediction import predict_probabilities
     from core.progress import ProgressHooks
-    from core.training import fit, predict_probabilities
+    from core.training.trainer import fit
 
     config = preset(preset_name)
     if epochs is not None:

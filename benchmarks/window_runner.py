@@ -39,7 +39,7 @@ def run_in_window(data: str, config, heartbeat: bool = False, cold: bool = False
         # the background (``--cold`` clicks at once instead).
         deadline = time.perf_counter() + 120
         while time.perf_counter() < deadline and not (
-            window.data_panel.corpus() is not None and "core.training" in sys.modules and window._preload_worker is None
+            window.data_panel.corpus() is not None and "core.training.trainer" in sys.modules and window._preload_worker is None
         ):
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             time.sleep(0.02)

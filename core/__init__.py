@@ -46,7 +46,7 @@ def _native_stderr_silenced():
 
 
 class _RegisterLayersWhenKerasLoads(importlib.abc.MetaPathFinder):
-    """Import ``core.vectorizer`` (which registers TextToSequence) right after Keras."""
+    """Import ``core.models.keras_objects`` (which registers our layers) right after Keras."""
 
     def find_spec(self, name, path=None, target=None):
         if name != "keras":
@@ -63,13 +63,13 @@ class _RegisterLayersWhenKerasLoads(importlib.abc.MetaPathFinder):
                 exec_keras(module)
                 # Looking for devices is what reports a missing CUDA driver.
                 sys.modules["tensorflow"].config.list_physical_devices()
-            importlib.import_module("core.vectorizer")
+            importlib.import_module("core.models.keras_objects")
 
         spec.loader.exec_module = exec_module
         return spec
 
 
 if "keras" in sys.modules:
-    importlib.import_module("core.vectorizer")
+    importlib.import_module("core.models.keras_objects")
 else:
     sys.meta_path.insert(0, _RegisterLayersWhenKerasLoads())

@@ -19,9 +19,9 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from .i18n import LANGUAGES, missing_font_warning, set_language
-from .settings import APPLICATION, ORGANIZATION, StudioSettings
-from .theme import THEME_ENV, THEMES, apply_theme
+from gui.i18n import LANGUAGES, missing_font_warning, set_language
+from gui.settings import APPLICATION, ORGANIZATION, StudioSettings
+from gui.theme import THEME_ENV, THEMES, apply_theme
 
 FIRST_PAINT_ENV = "IMDB_STUDIO_FIRST_PAINT"
 TABS = ("training", "evaluation", "runs", "batch")
@@ -56,7 +56,7 @@ def run_app(argv: list[str]) -> int:
     app = make_application(argv)
     args = build_parser().parse_args(app.arguments()[1:])  # Qt has taken its own options
 
-    from .main_window import MainWindow  # after the QApplication: widgets need it
+    from gui.main_window import MainWindow  # after the QApplication: widgets need it
 
     apply_theme(app, args.theme or os.environ.get(THEME_ENV))
     settings = StudioSettings()

@@ -1,7 +1,7 @@
 """The main window: data and hyperparameters, Train and Stop, the live chart, results, classify.
 
 The window runs one task at a time (train, evaluate or open a model) on
-its one long-lived worker thread (:class:`~gui.training_worker.WorkerThread`),
+its one long-lived worker thread (:class:`~gui.workers.tasks.WorkerThread`),
 and keeps the task's worker as an attribute until the worker has ended. Every widget change happens in slots of this window, which
 live in the GUI thread; the worker only emits signals. TensorFlow is never
 imported here: the worker imports it, so the window paints first.
@@ -50,23 +50,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.data import DOWNLOAD
+from core.data.loading import DOWNLOAD
 from core.errors import ConfigError, StudioError
-from core.model_file import read_metadata
-
-from .batch_view import BatchView
-from .classify_panel import ClassifyPanel
-from .config_form import ConfigForm
-from .data_source import DataSourcePanel
-from .data_summary import describe_source
-from .evaluation_view import EvaluationView
-from .garbage import GuiThreadCollector
-from .i18n import LANGUAGES, context_tr, describe_config, error_text, missing_font_warning, set_language
-from .run_history import Run, RunStore
-from .runs_view import RunsView
-from .settings import StudioSettings
-from .training_chart import TrainingChart
-from .training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread, preload_engine
+from core.models.model_file import read_metadata
+from gui.charts.training_chart import TrainingChart
+from gui.i18n import LANGUAGES, context_tr, describe_config, error_text, missing_font_warning, set_language
+from gui.panels.batch_view import BatchView
+from gui.panels.classify_panel import ClassifyPanel
+from gui.panels.config_form import ConfigForm
+from gui.panels.data_source import DataSourcePanel
+from gui.panels.data_summary import describe_source
+from gui.panels.evaluation_view import EvaluationView
+from gui.panels.runs_view import RunsView
+from gui.run_store import Run, RunStore
+from gui.settings import StudioSettings
+from gui.workers.garbage_collection import GuiThreadCollector
+from gui.workers.tasks import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread, preload_engine
 
 APP_TITLE = "IMDB Sentiment Studio"
 #: Milliseconds closeEvent waits for the worker before hiding and finishing later.
@@ -112,7 +111,7 @@ def _explainer_for(model):
     """Text -> Explanation with ``model``; runs on the classify panel's thread (TensorFlow is loaded)."""
 
     def explain_text(text: str):
-        from core.explain import explain
+        from core.insight.explain import explain
 
         return explain(model, text)
 
@@ -145,11 +144,11 @@ class MainWindow(QMainWindow):
         self.settings = settings or StudioSettings()
         self.runs = RunStore(runs_folder, self)
         self.current_run: Run | None = None  # the run of the current model
-        self.model = None  # core.sentiment_model.SentimentModel, once there is one
+        self.model = None  # core.models.sentiment_model.SentimentModel, once there is one
         self.stop_event = threading.Event()
         #: Runs every task (TensorFlow always sees the same thread); started on first use.
         self.worker_thread = WorkerThread("studio-worker", self)
-        #: Garbage is collected here, in the GUI thread, never on a worker (see gui.garbage).
+        #: Garbage is collected here, in the GUI thread, never on a worker (see gui.workers.garbage_collection).
         self.collector = GuiThreadCollector(self)
         self.collector.start()
         self.worker: TaskWorker | None = None  # the running task's worker
@@ -905,7 +904,7 @@ class MainWindow(QMainWindow):
 
     def _show_summary(self, model) -> None:
         try:
-            from core.model_builder import summary_rows  # TensorFlow is loaded once a model exists
+            from core.models.builder import summary_rows  # TensorFlow is loaded once a model exists
 
             rows = summary_rows(model.classifier)
             total = sum(int(w.numpy().size) for w in model.classifier.trainable_weights)

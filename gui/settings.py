@@ -11,10 +11,10 @@ from dataclasses import asdict, fields
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from core.config import TrainingConfig
-from core.data import DOWNLOAD, default_source
+from core.data.loading import DOWNLOAD, default_source
+from core.data.sources import SourceOptions
 from core.errors import ConfigError, DataError
-from core.sources import SourceOptions
+from core.models.config import TrainingConfig
 
 ORGANIZATION = "IMDB Sentiment Studio"
 APPLICATION = "IMDB Sentiment Studio"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.batching import LengthBuckets, review_lengths
+from core.training.length_buckets import LengthBuckets, review_lengths
 
 
 def padded(lengths, width=12):
@@ -47,7 +47,7 @@ def test_similar_lengths_share_a_batch():
 
 def test_the_dataset_accepts_buckets_wider_than_the_first_ones():
     """Keras fixes a PyDataset's shape from its first batches; ours must not break on a wider bucket."""
-    from core.batching import bucketed_dataset
+    from core.training.length_buckets import bucketed_dataset
 
     lengths = [3] * 8 + [12] * 2
     x, y = padded(lengths), np.arange(10)
@@ -61,10 +61,10 @@ def test_training_on_buckets_knows_its_steps_and_warns_of_nothing():
     """The dataset declares its length: Keras counts the steps and prints no "ran out of data" or shuffle warning."""
     import warnings
 
-    from core.batching import bucketed_dataset
-    from core.config import TrainingConfig
-    from core.model_builder import build_model
-    from core.training import fit
+    from core.models.builder import build_model
+    from core.models.config import TrainingConfig
+    from core.training.length_buckets import bucketed_dataset
+    from core.training.trainer import fit
 
     lengths = [3] * 40 + [12] * 24
     x, y = padded(lengths), np.arange(64) % 2

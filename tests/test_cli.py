@@ -1,4 +1,4 @@
-"""The command line, run in-process through core.cli.run and once as a real process."""
+"""The command line, run in-process through core.cli.commands.run and once as a real process."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import UsageError, parse, run
-from core.config import TrainingConfig
+from core.cli.commands import UsageError, parse, run
 from core.errors import ConfigError
+from core.models.config import TrainingConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,7 +172,7 @@ def test_ctrl_c_outside_a_training_ends_with_a_line_and_130(model_path):
 
 
 def test_fast_flag_is_the_fast_preset():
-    from core.config import preset
+    from core.models.config import preset
 
     assert parse(["train", "--fast"])[1] == preset("Fast")
     assert parse(["train", "--fast", "--epochs", "3"])[1] == preset("Fast").replace(epochs=3)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.cli import UsageError, parse
-from core.config import TrainingConfig
+from core.cli.commands import UsageError, parse
 from core.errors import ConfigError
+from core.models.config import TrainingConfig
 
 FLAGS = ["--units", "--epochs", "--dropout", "--cell", "--bidirectional", "--no-bidirectional", "--learning-rate",
          "--batch-size", "--validation-split", "--early-stopping", "--patience", "--vocab-size", "--max-length",

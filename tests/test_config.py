@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from core.config import PRESETS, TrainingConfig, preset
 from core.errors import ConfigError
+from core.models.config import PRESETS, TrainingConfig, preset
 
 
 def test_defaults_are_the_tutorial_recipe():

@@ -10,9 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
 import sys
-import core, core.config, core.data, core.errors, core.progress, core.evaluation, core.model_file, core.cli
+import core, core.models.config, core.data.loading, core.errors, core.progress, core.insight.metrics, core.models.model_file, core.cli.commands
 light = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'gui', 'matplotlib', 'tensorflow', 'keras'))
-import core.vectorizer, core.model_builder, core.training, core.sentiment_model
+import core.text.vectorizer, core.models.builder, core.training.trainer, core.models.sentiment_model
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'gui'))
 print(repr((light, heavy)))
 """

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.corpus_encoding import encode_corpus
-from core.data import load_corpus
-from core.vectorizer import TextToSequence, build_vocabulary, vectorize
+from core.data.loading import load_corpus
+from core.text.corpus_encoding import encode_corpus
+from core.text.vectorizer import TextToSequence, build_vocabulary, vectorize
 
 
 def plain(train, test, vocab_size, max_length, exclude=()):

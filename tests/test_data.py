@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.data import ARCHIVE_NAME, load_corpus
+from core.data.loading import ARCHIVE_NAME, load_corpus
 from core.errors import DataError
 
 

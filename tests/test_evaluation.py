@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from core.evaluation import TestPredictions, classification_metrics, confusion_matrix, roc_auc, roc_curve
+from core.insight.metrics import TestPredictions, classification_metrics, confusion_matrix, roc_auc, roc_curve
 
 LABELS = np.array([0, 0, 1, 1, 1, 0])
 PROBABILITIES = np.array([0.1, 0.7, 0.8, 0.4, 0.9, 0.2])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.explain import explain
+from core.insight.explain import explain
 
 POSITIVE = "Saw it with friends. The film was wonderful. The cast was superb too. I loved it."
 NEGATIVE = "Saw it with friends. The film was awful. The cast was dull too. I hated it."

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from core.sources import SourceOptions
-from gui.data_loading import TABLE
+from core.data.sources import SourceOptions
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
+from gui.workers.data_loading import TABLE
 
 TIMEOUT = 90_000
 REVIEW = "A wonderful film, moving and beautifully acted. I loved every minute."
@@ -288,7 +288,7 @@ def test_keras_and_download_sources_are_not_fetched_until_asked(qtbot, make_wind
 
 
 def test_a_models_source_is_described_for_every_kind(qapp):
-    from gui.data_summary import describe_source
+    from gui.panels.data_summary import describe_source
 
     assert describe_source({}) == "Data: not recorded in this model file."
     download = {"name": "IMDB (aclImdb)", "kind": "download", "path": "/cache/aclImdb_v1.tar.gz", "url": "https://example.org/a.tar.gz",

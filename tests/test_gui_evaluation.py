@@ -36,9 +36,9 @@ def small_test_reviews() -> tuple[list[str], list[int]]:
 @pytest.fixture(scope="module")
 def model_file(tmp_path_factory) -> Path:
     """A tiny model trained for real on the small corpus and saved with its test predictions."""
-    from core.config import TrainingConfig
-    from core.data import load_corpus
-    from core.training import train
+    from core.data.loading import load_corpus
+    from core.models.config import TrainingConfig
+    from core.training.trainer import train
 
     config = TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=2, batch_size=8)
     model = train(load_corpus(SMALL), config)

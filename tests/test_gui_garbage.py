@@ -1,14 +1,14 @@
-"""Garbage is collected in the GUI thread only, while a window is open (gui.garbage)."""
+"""Garbage is collected in the GUI thread only, while a window is open (gui.workers.garbage_collection)."""
 
 from __future__ import annotations
 
 import gc
 import threading
 
-from gui.garbage import GuiThreadCollector, collection_is_automatic
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
-from gui.training_worker import TaskWorker
+from gui.workers.garbage_collection import GuiThreadCollector, collection_is_automatic
+from gui.workers.tasks import TaskWorker
 
 
 class Cycle:

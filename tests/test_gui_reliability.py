@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox
 
-from core.config import TrainingConfig, field_info
+from core.models.config import TrainingConfig, field_info
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
 
@@ -94,7 +94,7 @@ def test_closing_during_each_phase_ends_within_3_s(qtbot, qtlog, window, phase, 
     # app does it in the background once the window idles after start-up.
     # Here it is done first, as it would be by then, so that a small corpus's
     # instant "loading data" phase does not turn into a close during the import.
-    import core.training  # noqa: F401
+    import core.training.trainer  # noqa: F401
 
     if phase == "evaluating":
         window.form.set_config(tiny_config.replace(epochs=1))
@@ -153,8 +153,8 @@ def diverging_training(hooks, stop):
     """Core's real fit on a real model whose output kernel is NaN: the loss is NaN from batch 1."""
     import numpy as np
 
-    from core.model_builder import build_model
-    from core.training import fit
+    from core.models.builder import build_model
+    from core.training.trainer import fit
 
     config = TrainingConfig(vocab_size=100, max_length=10, embedding_dim=4, units=4, epochs=3, batch_size=8)
     model = build_model(config, vocab_size=100)
@@ -215,7 +215,7 @@ CLOSE_DRIVER = """
 import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from core.config import TrainingConfig
+from core.models.config import TrainingConfig
 from gui.app import make_application, run_app
 
 corpus = sys.argv[1]

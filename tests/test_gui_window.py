@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QThread
 
-from core.config import PRESETS, TrainingConfig
-from gui.classify_panel import EMPTY_REVIEW_HINT
+from core.models.config import PRESETS, TrainingConfig
 from gui.main_window import MainWindow
+from gui.panels.classify_panel import EMPTY_REVIEW_HINT
 from gui.settings import StudioSettings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +74,7 @@ def assert_chart_shows(window: MainWindow, history: dict) -> None:
 
 def test_the_chart_says_when_an_epoch_has_been_drawn(qtbot):
     """What the worker's pause after each epoch waits for (TaskWorker.epoch_pause)."""
-    from gui.training_chart import TrainingChart
+    from gui.charts.training_chart import TrainingChart
 
     chart = TrainingChart()
     qtbot.addWidget(chart)
@@ -91,7 +91,7 @@ def test_the_chart_says_when_an_epoch_has_been_drawn(qtbot):
 
 def test_a_new_run_keeps_the_charts_layout_unless_the_epoch_labels_widen(qtbot):
     """The Train click's draw skips the constrained layout (about half of it), but not when 9 epochs become 10."""
-    from gui.training_chart import TrainingChart
+    from gui.charts.training_chart import TrainingChart
 
     chart = TrainingChart()
     qtbot.addWidget(chart)
@@ -411,7 +411,7 @@ def test_creating_the_window_does_not_import_tensorflow():
         window = MainWindow(StudioSettings.in_file(os.path.join(tempfile.mkdtemp(), "s.ini")))
         window.show()
         app.processEvents()
-        heavy = sorted(m for m in ("tensorflow", "keras", "core.training", "core.sentiment_model") if m in sys.modules)
+        heavy = sorted(m for m in ("tensorflow", "keras", "core.training.trainer", "core.models.sentiment_model") if m in sys.modules)
         print("HEAVY:" + ",".join(heavy))
         """
     )

@@ -11,7 +11,7 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
 
-from gui.training_worker import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread
+from gui.workers.tasks import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread
 
 SIGNALS = ("phase", "download", "reading", "train_begin", "batch", "epoch", "finished", "failed", "cancelled", "ended")
 

@@ -36,15 +36,15 @@ from PySide6.QtWidgets import (
     QSlider,
 )
 
-from core.config import TrainingConfig
 from core.errors import ConfigError
+from core.models.config import TrainingConfig
 from gui import i18n
-from gui.classify_panel import EXAMPLE_TITLES, load_examples
+from gui.charts.training_chart import TrainingChart
 from gui.i18n import cjk_font, error_text, set_language
 from gui.main_window import MainWindow
+from gui.panels.classify_panel import EXAMPLE_TITLES, load_examples
 from gui.settings import StudioSettings
 from gui.theme import chart_colours, dark_palette
-from gui.training_chart import TrainingChart
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILE = ROOT / "resources" / "i18n" / "studio_zh_CN.ts"
@@ -119,7 +119,7 @@ def test_the_translation_files_are_up_to_date_with_the_code(tmp_path):
     copy = tmp_path / TS_FILE.name
     shutil.copy(TS_FILE, copy)
     tools = Path(sys.executable).parent
-    files = sorted(str(p.relative_to(ROOT)) for folder in ("core", "gui") for p in (ROOT / folder).glob("*.py"))
+    files = sorted(str(p.relative_to(ROOT)) for folder in ("core", "gui") for p in (ROOT / folder).rglob("*.py"))
     result = subprocess.run(
         [str(tools / "pyside6-lupdate"), "-tr-function-alias", "translate+=chart_tr", "-locations", "none", "-no-obsolete", *files, "-ts", str(copy)],
         cwd=ROOT, capture_output=True, text=True, check=True,

@@ -8,8 +8,8 @@ import sys
 import numpy as np
 import pytest
 
-from core.layers import MaxMeanPooling1D, WordDropout
-from core.vectorizer import OOV_INDEX, PAD_INDEX
+from core.models.layers import MaxMeanPooling1D, WordDropout
+from core.text.vectorizer import OOV_INDEX, PAD_INDEX
 
 
 def tokens() -> np.ndarray:
@@ -45,10 +45,10 @@ def test_the_rate_is_checked():
 
 def test_a_model_with_word_and_embedding_dropout_trains_saves_and_loads(small_corpus_dir, tmp_path):
     """The layers are part of the one-file model; a plain Keras session loads it after ``import core``."""
-    from core.config import TrainingConfig
-    from core.data import load_corpus
-    from core.sentiment_model import SentimentModel
-    from core.training import train
+    from core.data.loading import load_corpus
+    from core.models.config import TrainingConfig
+    from core.models.sentiment_model import SentimentModel
+    from core.training.trainer import train
 
     config = TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=2, batch_size=8,
                             word_dropout=0.2, embedding_dropout=0.2, pooling="max+mean")

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from core.memory import release_memory
+from core.training.memory import release_memory
 
 
 def rss_mb() -> float:

@@ -15,7 +15,7 @@ import keras
 import pytest
 
 from core.errors import ModelFileError
-from core.sentiment_model import SentimentModel
+from core.models.sentiment_model import SentimentModel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,7 +106,7 @@ def test_a_full_disk_leaves_the_existing_file_untouched(trained_small_model, tmp
 
 KILL_DURING_SAVE = """
 import sys, time, core
-from core.sentiment_model import SentimentModel
+from core.models.sentiment_model import SentimentModel
 model = SentimentModel.load(sys.argv[1])
 print("ready", flush=True)
 while True:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from core.errors import ModelFileError
-from core.sentiment_model import SentimentModel
+from core.models.sentiment_model import SentimentModel
 
 ROOT = Path(__file__).resolve().parent.parent
 REVIEWS = [
@@ -38,8 +38,8 @@ def test_save_load_predict_gives_the_same_probabilities(trained_small_model, tmp
 
 
 def test_a_model_trained_with_weight_averaging_saves_and_loads(small_corpus_dir, tiny_config, tmp_path):
-    from core.data import load_corpus
-    from core.training import train
+    from core.data.loading import load_corpus
+    from core.training.trainer import train
 
     model = train(load_corpus(small_corpus_dir), tiny_config.replace(ema_momentum=0.9, epochs=1))
     loaded = SentimentModel.load(model.save(tmp_path / "ema.keras"))

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.data import load_corpus
+from core.data.loading import load_corpus
+from core.data.sources import KERAS_IMDB, OOV_MARK, SourceOptions
 from core.errors import DataError
-from core.sources import KERAS_IMDB, OOV_MARK, SourceOptions
 
 
 def write_csv(path: Path, rows, header=("review", "label"), delimiter=","):
@@ -149,7 +149,7 @@ def test_keras_arrays_decode_to_words_with_index_from_and_the_oov_mark(tmp_path,
 
 
 def test_keras_source_trains_and_maps_its_oov_mark_like_an_unknown_typed_word(tmp_path, tiny_config):
-    from core.training import train
+    from core.training.trainer import train
 
     npz, index = keras_files(tmp_path)
     corpus = load_corpus(KERAS_IMDB, options=SourceOptions(num_words=200, keras_npz=str(npz), keras_word_index=str(index)))

@@ -8,10 +8,10 @@ import threading
 import numpy as np
 import pytest
 
-from core.batch import classify_many
+from core.data.tables import parse_label, read_columns, read_reviews, write_results
 from core.errors import DataError
-from core.evaluation import classification_metrics
-from core.tables import parse_label, read_columns, read_reviews, write_results
+from core.insight.batch_classify import classify_many
+from core.insight.metrics import classification_metrics
 
 
 def test_labels_as_people_write_them():
@@ -79,7 +79,7 @@ def test_malformed_files_name_the_line_or_column(tmp_path, content, kwargs, mess
 
 
 def test_batch_classification_reports_the_right_accuracy(trained_small_model, tmp_path, small_corpus_dir):
-    from core.data import load_corpus
+    from core.data.loading import load_corpus
 
     corpus = load_corpus(small_corpus_dir)
     path = tmp_path / "labelled.csv"

@@ -7,12 +7,12 @@ import threading
 import numpy as np
 import pytest
 
-from core.config import TrainingConfig
-from core.data import load_corpus
+from core.data.loading import load_corpus
 from core.errors import TrainingError
-from core.model_builder import build_model
+from core.models.builder import build_model
+from core.models.config import TrainingConfig
 from core.progress import ProgressHooks
-from core.training import fit, train
+from core.training.trainer import fit, train
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_options_build_the_named_layers(changes, kinds):
 
 
 def test_the_summary_names_the_batch_and_a_varying_length():
-    from core.model_builder import summary_rows
+    from core.models.builder import summary_rows
 
     fixed = {name: shape for name, _, shape, _ in summary_rows(build_model(TrainingConfig()))}
     assert fixed == {"embedding": "(batch, 250, 32)", "lstm": "(batch, 32)", "sentiment": "(batch, 1)"}
@@ -201,7 +201,7 @@ def test_training_learns_the_small_corpus(trained_small_model):
 
 @pytest.mark.slow
 def test_a_slice_of_the_real_data_learns_in_one_epoch(imdb_data):
-    from core.data import Corpus
+    from core.data.loading import Corpus
 
     full = load_corpus(imdb_data)
     corpus = Corpus(full.train_texts[:4000], full.train_labels[:4000], full.test_texts[:2000], full.test_labels[:2000])

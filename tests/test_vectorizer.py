@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.vectorizer import OOV_INDEX, PAD_INDEX, TextToSequence, build_vocabulary, tokenize, vectorize
+from core.text.vectorizer import OOV_INDEX, PAD_INDEX, TextToSequence, build_vocabulary, tokenize, vectorize
 
 VOCAB = ["the", "movie", "was", "good", "bad", "dont"]
 

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="only compile the .ts files")
     args = parser.parse_args(argv)
-    files = sorted(str(path.relative_to(ROOT)) for folder in ("core", "gui") for path in (ROOT / folder).glob("*.py"))
+    files = sorted(str(path.relative_to(ROOT)) for folder in ("core", "gui") for path in (ROOT / folder).rglob("*.py"))
     COMPILED.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         ts = SOURCES / f"studio_{language}.ts"

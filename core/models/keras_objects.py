@@ -1,0 +1,9 @@
+"""Every Keras object a saved model of ours may hold, registered by importing it.
+
+``core`` imports this module right after Keras loads, so a ``.keras`` file
+of ours loads with a plain ``keras.saving.load_model``. A model family whose
+builder uses a layer of its own adds that layer's module here.
+"""
+
+from core.models import layers  # noqa: F401 - registers WordDropout, MaxMeanPooling1D
+from core.text import vectorizer  # noqa: F401 - registers TextToSequence

@@ -1,0 +1,84 @@
+"""Batches of reviews of similar length, with their shared padding trimmed.
+
+A recurrent layer spends one sequential step per position, padding
+included, and on a CPU those steps are the cost of training. Sorting
+reviews into batches of similar length lets each batch drop the leading
+columns that are padding in every one of its rows (the sequences stay
+pre-padded within the batch). Lengths are rounded up to a multiple of
+``round_to`` so that XLA compiles only a handful of shapes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from core.text.tokens import PAD_INDEX
+
+
+def review_lengths(x: np.ndarray) -> np.ndarray:
+    """Tokens per row of a pre-padded array (positions after the first non-padding one)."""
+    nonzero = x != PAD_INDEX
+    first = np.where(nonzero.any(axis=1), nonzero.argmax(axis=1), x.shape[1])
+    return x.shape[1] - first
+
+
+class LengthBuckets(keras.utils.PyDataset):
+    """(x, y) batches grouped by length; reshuffled every epoch when ``shuffle``."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, batch_size: int, shuffle: bool, seed: int = 0, round_to: int = 32):
+        super().__init__(workers=1, use_multiprocessing=False)
+        self.x, self.y = x, np.asarray(y)
+        self.batch_size, self.shuffle, self.round_to = batch_size, shuffle, round_to
+        self.lengths = review_lengths(x)
+        self.rng = np.random.default_rng(seed)
+        self._batches = self._make_batches()
+
+    def _make_batches(self) -> list[np.ndarray]:
+        jitter = self.rng.random(len(self.x)) if self.shuffle else np.zeros(len(self.x))
+        order = np.lexsort((jitter, self.lengths))  # by length, random among equals
+        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        if self.shuffle:
+            self.rng.shuffle(batches)
+        return batches
+
+    def __len__(self) -> int:
+        return math.ceil(len(self.x) / self.batch_size)
+
+    def __getitem__(self, index: int):
+        rows = self._batches[index]
+        longest = max(int(self.lengths[rows].max()), 1)
+        width = min(self.x.shape[1], math.ceil(longest / self.round_to) * self.round_to)
+        return self.x[rows, -width:], self.y[rows]
+
+    def on_epoch_end(self) -> None:
+        if self.shuffle:
+            self._batches = self._make_batches()
+
+
+def bucketed_dataset(buckets: LengthBuckets, prefetch: int = 2) -> tf.data.Dataset:
+    """The buckets as a ``tf.data`` pipeline whose batches may have any width.
+
+    Keras guesses a fixed shape from the first batches of a PyDataset, which
+    breaks when later buckets are wider; here the width is declared variable.
+    Each pass over the dataset (each epoch) draws a new batch order.
+    """
+    passes = [0]
+
+    def batches():
+        if passes[0]:
+            buckets.on_epoch_end()
+        passes[0] += 1
+        for index in range(len(buckets)):
+            yield buckets[index]
+
+    signature = (
+        tf.TensorSpec(shape=(None, None), dtype=tf.as_dtype(buckets.x.dtype)),
+        tf.TensorSpec(shape=(None,), dtype=tf.as_dtype(buckets.y.dtype)),
+    )
+    dataset = tf.data.Dataset.from_generator(batches, output_signature=signature)
+    # A known length lets Keras count the steps of an epoch (its progress, and no "ran out of data" warning).
+    return dataset.apply(tf.data.experimental.assert_cardinality(len(buckets))).prefetch(prefetch)

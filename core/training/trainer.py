@@ -1,0 +1,284 @@
+"""Fitting a model, with progress reported to plain callables and a Stop that works.
+
+:class:`StudioCallback` is the seam between Keras and the world: it
+forwards batch and epoch ends to :class:`~core.progress.ProgressHooks`,
+and sets ``model.stop_training`` once a ``threading.Event`` is set, so a
+Stop click ends the run after the current batch. A stopped run keeps its
+weights and the history of every finished epoch.
+
+Training reads pre-vectorised int32 arrays and calls ``model.fit`` the way
+the tutorial does, so it runs at the tutorial's speed.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import keras
+import numpy as np
+
+from core.data.loading import Corpus
+from core.errors import QT_TRANSLATE_NOOP, TrainingError
+from core.insight.metrics import TestPredictions
+from core.models.builder import build_model, cudnn_report
+from core.models.config import TrainingConfig
+from core.models.prediction import predict_probabilities
+from core.progress import ProgressHooks
+from core.text.corpus_encoding import encode_corpus
+from core.text.vectorizer import TextToSequence
+from core.training.length_buckets import LengthBuckets, bucketed_dataset
+from core.training.memory import release_memory
+
+logger = logging.getLogger(__name__)
+
+
+def _never(*args) -> bool:
+    return False
+
+
+class StudioCallback(keras.callbacks.Callback):
+    """Forwards progress to ``hooks``; stops when ``stop_event`` is set or the loss diverges."""
+
+    def __init__(self, hooks: ProgressHooks, stop_event: threading.Event | None, steps_per_epoch: int, validates: bool = False):
+        super().__init__()
+        #: Whether each epoch ends with a validation (and has ``val_*`` logs).
+        self.validates = validates
+        self.hooks = hooks
+        self.stop_event = stop_event or threading.Event()
+        self.steps_per_epoch = steps_per_epoch
+        self.epoch = 0
+        self.interrupted_epoch: int | None = None  # the epoch a Stop cut short
+        self.diverged_at: tuple[int, int] | None = None
+        self.epoch_seconds: list[float] = []  # of each finished epoch
+        self._epoch_start = 0.0
+        self._last_report = 0.0
+
+    def _stop_requested(self) -> bool:
+        return self.stop_event.is_set()
+
+    def on_train_begin(self, logs=None):
+        self.model.__dict__.pop("_should_eval", None)  # left by a fit that raised before its end
+        self.hooks.train_begin(self.params.get("epochs", 0), self.steps_per_epoch)
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch = epoch
+        self._epoch_start = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        loss = logs.get("loss")
+        if loss is not None and not math.isfinite(loss):
+            self.diverged_at = (self.epoch + 1, batch + 1)
+            self.model.stop_training = True
+            return
+        now = time.perf_counter()
+        last = batch + 1 >= self.steps_per_epoch
+        if last or now - self._last_report >= self.hooks.batch_interval:
+            self._last_report = now
+            self.hooks.batch_end(self.epoch + 1, batch + 1, self.steps_per_epoch, dict(logs))
+        if self._stop_requested():
+            self.model.stop_training = True
+            if not last:
+                self.interrupted_epoch = self.epoch
+                # Keras would still validate the cut-short epoch, tracing the
+                # test step first if this is epoch 1: up to seconds before the
+                # Stop takes effect, for a figure nobody uses. (An instance
+                # attribute over Keras's private method; removed at train end.)
+                self.model._should_eval = _never
+
+    def on_train_end(self, logs=None):
+        self.model.__dict__.pop("_should_eval", None)
+
+    def on_test_begin(self, logs=None):
+        # A Stop during validation (or a divergence): cut it short.
+        if self._stop_requested() or self.diverged_at:
+            self.model.stop_evaluating = True
+
+    def on_test_batch_end(self, batch, logs=None):
+        if self._stop_requested():
+            self.model.stop_evaluating = True
+
+    def on_epoch_end(self, epoch, logs=None):
+        if epoch == self.interrupted_epoch or self.diverged_at:
+            # A partial epoch is not a point on the curves, and it must not count
+            # for early stopping, which reads these same logs after us: its
+            # validation figures (skipped, or cut short after one batch) go
+            # on as NaN, which is never an improvement.
+            if logs is not None and self.validates:
+                for key in [k for k in logs if not k.startswith("val_")]:
+                    logs["val_" + key] = float("nan")
+            return
+        logs = dict(logs or {})
+        logs["seconds"] = time.perf_counter() - self._epoch_start
+        self.epoch_seconds.append(logs["seconds"])
+        self.hooks.epoch_end(epoch + 1, logs)
+
+
+@dataclass
+class FitResult:
+    """What ``fit`` leaves besides the trained model."""
+
+    history: dict[str, list[float]]
+    stopped: bool  # by the user
+    best_epoch: int | None  # 1-based, by validation loss
+    restored_best: bool  # early stopping put the best epoch's weights back
+    seconds: float
+    epoch_seconds: list[float] = field(default_factory=list)
+
+
+def fit(
+    model: keras.Model,
+    x: np.ndarray,
+    y: np.ndarray,
+    config: TrainingConfig,
+    hooks: ProgressHooks | None = None,
+    stop_event: threading.Event | None = None,
+) -> FitResult:
+    """``model.fit`` as the tutorial calls it, plus our callback and optional early stopping."""
+    hooks = hooks or ProgressHooks()
+    train_count = len(x) - int(len(x) * config.validation_split)
+    steps = max(1, math.ceil(train_count / config.batch_size))
+    callback = StudioCallback(hooks, stop_event, steps, validates=train_count < len(x))
+    callbacks: list[keras.callbacks.Callback] = [callback]
+    if config.ema_momentum:
+        # First, so that validation and early stopping's snapshot of the
+        # best weights see the averaged weights.
+        callbacks.insert(0, keras.callbacks.SwapEMAWeights(swap_on_epoch=True))
+    early = None
+    if config.early_stopping:
+        early = keras.callbacks.EarlyStopping(
+            monitor="val_loss",
+            patience=config.patience,
+            min_delta=config.min_delta,
+            restore_best_weights=config.restore_best_weights,
+        )
+        callbacks.append(early)
+
+    start = time.perf_counter()
+    if stop_event is not None and stop_event.is_set():
+        names = ["accuracy", "loss"] + (["val_accuracy", "val_loss"] if config.validation_split else [])
+        history: dict[str, list[float]] = {name: [] for name in names}
+    else:
+        if config.bucket_by_length:
+            # Hold out the last fraction, as validation_split does, then bucket both parts.
+            split = len(x) - int(len(x) * config.validation_split)
+            train_data = bucketed_dataset(LengthBuckets(x[:split], y[:split], config.batch_size, shuffle=True, seed=config.seed))
+            # Validation needs no gradients: larger batches, fewer sequential passes.
+            validation = None
+            if split < len(x):
+                validation = bucketed_dataset(LengthBuckets(x[split:], y[split:], max(config.batch_size, 1024), shuffle=False))
+            # The buckets shuffle themselves each epoch; Keras cannot shuffle a dataset.
+            keras_history = model.fit(
+                train_data, validation_data=validation, epochs=config.epochs, callbacks=callbacks, verbose=0, shuffle=False
+            )
+        else:
+            keras_history = model.fit(
+                x,
+                y,
+                epochs=config.epochs,
+                batch_size=config.batch_size,
+                validation_split=config.validation_split,
+                callbacks=callbacks,
+                verbose=0,
+            )
+        history = {key: [float(v) for v in values] for key, values in keras_history.history.items()}
+    seconds = time.perf_counter() - start
+
+    if callback.diverged_at:
+        epoch, batch = callback.diverged_at
+        raise TrainingError(
+            QT_TRANSLATE_NOOP("core", "Training diverged at epoch {epoch}, batch {batch}: the loss became NaN or infinite. "
+                              "Lower the learning rate (now {learning_rate:g}) and train again."),
+            epoch=epoch, batch=batch, learning_rate=config.learning_rate,
+        )
+    epoch_seconds = callback.epoch_seconds
+    finished = len(epoch_seconds)
+    history = {key: values[:finished] for key, values in history.items()}
+    history["seconds"] = epoch_seconds
+    best_epoch = None
+    if history.get("val_loss"):
+        best_epoch = int(np.argmin(history["val_loss"])) + 1
+    restored = bool(early and config.restore_best_weights and early.best_weights is not None and finished)
+    if restored and early.best_epoch is not None:
+        best_epoch = int(early.best_epoch) + 1
+    hooks.train_end(history)
+    return FitResult(
+        history=history,
+        stopped=callback.interrupted_epoch is not None or bool(stop_event and stop_event.is_set()),
+        best_epoch=best_epoch,
+        restored_best=restored,
+        seconds=seconds,
+        epoch_seconds=epoch_seconds,
+    )
+
+
+def train(
+    corpus: Corpus,
+    config: TrainingConfig,
+    hooks: ProgressHooks | None = None,
+    stop_event: threading.Event | None = None,
+    evaluate_after_stop: bool = False,
+):
+    """Vocabulary, vectors, model, fit and test metrics: a whole run.
+
+    Returns a :class:`~core.models.sentiment_model.SentimentModel`. After a Stop
+    the test set is evaluated only if ``evaluate_after_stop``.
+    """
+    from core.models.sentiment_model import SentimentModel  # noqa: PLC0415 - avoids an import cycle
+
+    hooks = hooks or ProgressHooks()
+    stop_event = stop_event or threading.Event()
+    hooks.phase("building vocabulary")
+    vocabulary, x_train, x_test = encode_corpus(
+        corpus.train_texts,
+        corpus.test_texts,
+        config.vocab_size,
+        config.max_length,
+        exclude=[corpus.oov_token] if corpus.oov_token else (),
+        progress=hooks.encoding,
+        phase=hooks.phase,
+    )
+    # A blank Keras state for each run: without it, a long app session keeps
+    # the state of every earlier model alive (benchmarks/memory_growth.py).
+    keras.backend.clear_session(free_memory=False)
+    release_memory()
+    vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
+
+    keras.utils.set_random_seed(config.seed)
+    classifier = build_model(config, vocab_size=vectorizer.vocab_size)
+    report = cudnn_report(classifier)
+    logger.info(report)
+    hooks.log(report)
+    hooks.phase("training")
+    result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event)
+
+    metrics = predictions = None
+    if not result.stopped or evaluate_after_stop:
+        hooks.phase("evaluating")
+        evaluation_stop = None if evaluate_after_stop else stop_event
+        probabilities = predict_probabilities(classifier, x_test, stop_event=evaluation_stop)
+        if probabilities is not None:
+            predictions = TestPredictions.from_texts(corpus.test_texts, corpus.test_labels, probabilities)
+            metrics = predictions.metrics()
+    model = SentimentModel(
+        vectorizer=vectorizer,
+        classifier=classifier,
+        config=config,
+        history=result.history,
+        test_metrics=metrics,
+        test_predictions=predictions,
+        training={
+            "stopped": result.stopped,
+            "best_epoch": result.best_epoch,
+            "restored_best": result.restored_best,
+            "seconds": result.seconds,
+            "epochs_done": len(result.epoch_seconds),
+        },
+        source=corpus.source,
+    )
+    hooks.phase("done")
+    return model

@@ -1,0 +1,167 @@
+"""A standalone Matplotlib figure in a Qt canvas, with Matplotlib's navigation toolbar.
+
+As in Matplotlib's ``embedding_in_qt`` example: a ``Figure`` of its own
+(never pyplot, whose global state does not belong in an app), drawn by a
+``FigureCanvasQTAgg`` under a ``NavigationToolbar2QT`` for zoom and pan.
+
+The figure follows the Qt palette (``gui.theme.style_figure``, again on
+every palette change) and the language: subclasses put their texts in
+:meth:`retranslate_ui`, which runs at start and on ``LanguageChange``, and
+their palette-dependent colours in :meth:`restyle`.
+"""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
+from matplotlib.figure import Figure
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from gui.i18n import configure_chart_fonts, context_tr
+from gui.theme import style_figure, style_legend
+
+#: Matplotlib's toolbar texts and tooltips, for lupdate; the toolbar's actions are translated from them.
+TOOLBAR_TEXTS = (
+    QT_TRANSLATE_NOOP("FigurePanel", "Home"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Reset original view"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Back"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Back to previous view"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Forward"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Forward to next view"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Pan"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Left button pans, Right button zooms\nx/y fixes axis, CTRL fixes aspect"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Zoom"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Zoom to rectangle\nx/y fixes axis"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Subplots"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Configure subplots"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Customize"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Edit axis, curve and image parameters"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Save"),
+    QT_TRANSLATE_NOOP("FigurePanel", "Save the figure"),
+)
+
+
+def translate_toolbar(toolbar, originals: dict) -> None:
+    """Set each toolbar action's text and tooltip from its English original (kept in ``originals``)."""
+    for action in toolbar.actions():
+        if action not in originals:
+            if not action.text():
+                continue
+            originals[action] = (action.text(), action.toolTip())
+        text, tip = originals[action]
+        action.setText(QCoreApplication.translate("FigurePanel", text))
+        action.setToolTip(QCoreApplication.translate("FigurePanel", tip) if tip else "")
+
+
+class LazyCanvas(FigureCanvasQTAgg):
+    """A canvas that draws only while it can be seen.
+
+    A figure in a hidden tab is drawn when the tab is shown, not at
+    start-up or on every change meanwhile: a constrained-layout draw costs
+    a few hundred milliseconds of the GUI thread.
+    """
+
+    _stale_while_hidden = False
+    #: Callables waiting for the next draw to finish (see :meth:`after_next_draw`).
+    _after_draw: list | None = None
+    #: Set by a caller whose change moves no text (a new epoch's points):
+    #: the next draw keeps the last layout, computed at this size. The
+    #: constrained layout is about half of a draw's cost.
+    keep_layout = False
+    _laid_out_at = None
+
+    def draw(self) -> None:
+        figure = self.figure
+        engine = figure.get_layout_engine()
+        reuse = self.keep_layout and engine is not None and self._laid_out_at == (self.width(), self.height())
+        self.keep_layout = False
+        try:
+            if not reuse:
+                super().draw()
+                self._laid_out_at = (self.width(), self.height())
+                return
+            figure.set_layout_engine("none")  # the axes keep the positions the last layout gave them
+            try:
+                super().draw()
+            finally:
+                figure.set_layout_engine(engine)
+        finally:
+            self._run_after_draw()
+
+    def after_next_draw(self, callback) -> None:
+        """Call ``callback`` once the draw asked for has been made, or now if none will be.
+
+        A hidden canvas does not draw, so it calls back at once.
+        """
+        if not self.isVisible():
+            callback()
+            return
+        if self._after_draw is None:
+            self._after_draw = []
+        self._after_draw.append(callback)
+
+    def _run_after_draw(self) -> None:
+        waiting, self._after_draw = self._after_draw, None
+        for callback in waiting or ():
+            callback()
+
+    def draw_idle(self) -> None:
+        if self.isVisible():
+            super().draw_idle()
+        else:
+            self._stale_while_hidden = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale_while_hidden:
+            self._stale_while_hidden = False
+            super().draw_idle()
+
+
+class FigurePanel(QWidget):
+    """The figure, its canvas and toolbar, laid out top to bottom."""
+
+    tr = context_tr("FigurePanel")
+
+    def __init__(self, figsize: tuple[float, float], min_height: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        configure_chart_fonts()
+        self.figure = Figure(figsize=figsize, layout="constrained")
+        self.canvas = LazyCanvas(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(min_height)
+        self.toolbar = NavigationToolbar2QT(self.canvas, self)
+        self._toolbar_texts: dict = {}
+        #: The palette's chart colours (gui.theme.chart_colours), set by apply_palette.
+        self.colours: dict[str, str] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.canvas)
+
+    # --- language and palette ----------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.apply_palette()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The toolbar's texts; subclasses add their titles, labels and legends, then redraw."""
+        translate_toolbar(self.toolbar, self._toolbar_texts)
+
+    def apply_palette(self) -> None:
+        """Figure and axes colours from the widget's palette, then the subclass's own colours."""
+        self.colours = style_figure(self.figure, self.palette())
+        self.restyle()
+        self.canvas.draw_idle()
+
+    def restyle(self) -> None:
+        """Colours of the subclass's own artists (lines, marks, notes) from ``self.colours``."""
+
+    def style_legend(self, legend) -> None:
+        if self.colours:
+            style_legend(legend, self.colours)

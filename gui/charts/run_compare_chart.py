@@ -1,0 +1,124 @@
+"""Validation accuracy and loss of several runs on one pair of axes, labelled by what differs.
+
+The legend names each run by its config differences ("GRU, 64 units" from
+``TrainingConfig.describe()``, plus fields describe() does not cover such
+as "learning_rate 0.01"), so a comparison reads as an experiment. Lines
+change with the selection (one per run per axis), so they are rebuilt on
+each change; there are only a handful.
+"""
+
+from __future__ import annotations
+
+import json
+
+from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from core.models.config import TrainingConfig
+from gui.charts.figure_panel import FigurePanel
+from gui.field_labels import label_for
+from gui.i18n import chart_tr, charts_in_english, describe_config
+
+#: Fields TrainingConfig.describe() already names.
+DESCRIBED = ("cell", "bidirectional", "recurrent_layers", "units", "dropout", "early_stopping")
+#: Fields that do not change what is learnt.
+IGNORED = ("jit_compile", "bucket_by_length")
+AXES = (("val_accuracy", QT_TRANSLATE_NOOP("RunCompareChart", "Validation accuracy")), ("val_loss", QT_TRANSLATE_NOOP("RunCompareChart", "Validation loss")))
+
+
+def _describe(config: dict) -> str:
+    english = charts_in_english()
+    try:
+        parsed = TrainingConfig.from_dict(config)
+    except Exception:  # noqa: BLE001 - an odd config still gets a label
+        return chart_tr("RunCompareChart", "unknown configuration")
+    return parsed.describe() if english else describe_config(parsed)
+
+
+def _field_name(key: str) -> str:
+    return key if charts_in_english() else label_for(key)
+
+
+def _value(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def run_labels(runs) -> list[str]:
+    """One legend label per run, from what differs between their configs."""
+    if not runs:
+        return []
+    configs = [run.config for run in runs]
+    keys = sorted({key for config in configs for key in config})
+    differing = [key for key in keys if key not in IGNORED and len({json.dumps(c.get(key), sort_keys=True) for c in configs}) > 1]
+    describe_differs = any(key in DESCRIBED for key in differing) or len(runs) == 1
+    labels = []
+    for config in configs:
+        parts = [_describe(config)] if describe_differs else []
+        parts += [f"{_field_name(key)} {_value(config.get(key))}" for key in differing if key not in DESCRIBED]
+        labels.append((", " if charts_in_english() else chart_tr("RunCompareChart", ", ")).join(parts))
+    # Same config (or no difference shown): the run's name tells them apart.
+    for index, run in enumerate(runs):
+        if not labels[index] or labels.count(labels[index]) > 1:
+            labels[index] = f"{run.name}: {labels[index]}" if labels[index] else run.name
+    return labels
+
+
+class RunCompareChart(FigurePanel):
+    """Two axes (validation accuracy, validation loss) with one curve per selected run."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__((7, 2.8), 110, parent)
+        self.axes = {}
+        for ax, (key, _title) in zip(self.figure.subplots(1, 2), AXES):
+            ax.grid(True, alpha=0.3)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            self.axes[key] = ax
+        self.hint = self.figure.text(0.5, 0.5, "", ha="center", va="center", fontsize=10, gid="accent")
+        self.lines: dict[str, list] = {key: [] for key in self.axes}
+        self.labels: list[str] = []
+        self.runs: list = []
+        self.apply_palette()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        for key, title in AXES:
+            self.axes[key].set_title(chart_tr("RunCompareChart", title), fontsize=10)
+            self.axes[key].set_xlabel(chart_tr("RunCompareChart", "epoch"))
+        self.set_runs(self.runs)
+
+    def restyle(self) -> None:
+        self.hint.set_color(self.colours["muted"])
+        self.style_legend(self.axes["val_loss"].get_legend())
+
+    def set_runs(self, runs) -> None:
+        """Draw ``runs`` (gui.run_store.Run), one curve each on both axes."""
+        self.runs = list(runs)
+        for key, ax in self.axes.items():
+            for line in self.lines[key]:
+                line.remove()
+            self.lines[key] = []
+            if ax.get_legend() is not None:
+                ax.get_legend().remove()
+        self.labels = run_labels(runs)
+        colours = [f"C{i % 10}" for i in range(len(runs))]
+        for run, label, colour in zip(runs, self.labels, colours):
+            for key, ax in self.axes.items():
+                values = [float(v) for v in run.history.get(key) or []]
+                (line,) = ax.plot(range(1, len(values) + 1), values, "o-", color=colour, markersize=3.5, linewidth=1.6, label=label)
+                self.lines[key].append(line)
+        for ax in self.axes.values():
+            ax.relim()
+            ax.autoscale_view()
+        if runs:
+            self.style_legend(self.axes["val_loss"].legend(loc="best", fontsize=8))
+        no_validation = runs and not any(len(line.get_xdata()) for line in self.lines["val_accuracy"])
+        self.hint.set_text(
+            chart_tr("RunCompareChart", "Select runs in the list to compare them.") if not runs
+            else chart_tr("RunCompareChart", "These runs have no validation data.") if no_validation else ""
+        )
+        self.canvas.draw_idle()
+
+    def save_png(self, path: str) -> None:
+        self.figure.savefig(path, dpi=150)

@@ -1,0 +1,268 @@
+"""Every run of the session and every model opened, kept across restarts.
+
+A run is what the comparison needs without loading a model: its name, the
+config, the history of every epoch, the final metrics and the duration.
+Those go into ``runs.json`` in the app's data folder
+(``QStandardPaths.AppDataLocation``); each run's model is saved beside it
+as ``runs/<id>.keras``, so any run can be reopened later. The index is
+written atomically (a temporary file, then a rename), so a crash never
+leaves it half written. The store reads no model and imports no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
+
+from core.errors import ConfigError, StudioError
+from core.models.config import TrainingConfig
+from gui.i18n import describe_config, error_text
+
+log = logging.getLogger(__name__)
+
+INDEX_NAME = "runs.json"
+MODELS_FOLDER = "runs"
+INDEX_VERSION = 1
+#: Test metrics kept in the index (the full set stays in the model file).
+KEPT_METRICS = ("loss", "accuracy", "precision", "recall", "f1", "roc_auc", "count")
+
+
+def default_folder() -> Path:
+    """The app's data folder, e.g. ``~/.local/share/<organisation>/<application>`` on Linux."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+@dataclass
+class Run:
+    """One training run or opened model, as the run list and the comparison chart need it."""
+
+    id: str
+    name: str
+    config: dict
+    history: dict = field(default_factory=dict)
+    metrics: dict | None = None
+    seconds: float | None = None
+    epochs_done: int | None = None
+    stopped: bool = False
+    created: str = ""
+    origin: str = "trained"  # "trained", or the path of the opened file
+    origin_stamp: str = ""  # size and mtime of the opened file, to know it again
+    model_file: str | None = None  # inside the runs folder; None if it could not be saved
+
+    def description(self) -> str:
+        """The config in a few words, e.g. "GRU, 64 units"."""
+        try:
+            return describe_config(TrainingConfig.from_dict(self.config))
+        except ConfigError:
+            return QCoreApplication.translate("RunStore", "unknown configuration")
+
+    def final(self, key: str) -> float | None:
+        values = self.history.get(key) or []
+        return float(values[-1]) if values else None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Run":
+        known = {name for name in cls.__dataclass_fields__}
+        return cls(**{key: value for key, value in data.items() if key in known})
+
+
+def _kept_metrics(metrics: dict | None) -> dict | None:
+    if not metrics:
+        return None
+    return {key: metrics[key] for key in KEPT_METRICS if key in metrics}
+
+
+def _stamp(path: str) -> str:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ""
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+class RunStore(QObject):
+    """The run list and its folder; emits ``changed`` after every change."""
+
+    changed = Signal()
+    #: The index could not be written: a message for the user.
+    failed = Signal(str)
+
+    def __init__(self, folder: str | os.PathLike | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self.runs: list[Run] = []
+        self.load_error: str | None = None
+        self.load()
+
+    # --- paths --------------------------------------------------------------
+
+    @property
+    def index_path(self) -> Path:
+        return self.folder / INDEX_NAME
+
+    @property
+    def models_folder(self) -> Path:
+        return self.folder / MODELS_FOLDER
+
+    def model_path(self, run: Run) -> Path | None:
+        return self.models_folder / run.model_file if run.model_file else None
+
+    def run_for_path(self, path: str | os.PathLike | None) -> Run | None:
+        """The run whose model file is ``path`` (opening a run's own file adds no new run)."""
+        if not path:
+            return None
+        try:
+            resolved = Path(path).resolve()
+        except OSError:
+            return None
+        return next((run for run in self.runs if run.model_file and (self.models_folder / run.model_file).resolve() == resolved), None)
+
+    def get(self, run_id: str) -> Run | None:
+        return next((run for run in self.runs if run.id == run_id), None)
+
+    # --- reading and writing ---------------------------------------------
+
+    def load(self) -> None:
+        """Read the index; a damaged one is set aside (renamed) and the list starts empty."""
+        self.runs = []
+        if not self.index_path.exists():
+            return
+        try:
+            data = json.loads(self.index_path.read_text(encoding="utf-8"))
+            self.runs = [Run.from_dict(item) for item in data.get("runs", [])]
+        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            aside = self.index_path.with_suffix(".damaged.json")
+            self.load_error = QCoreApplication.translate(
+                "RunStore", "The run list {path} could not be read ({reason}); it was kept as {aside} and a new list started."
+            ).format(path=self.index_path, reason=exc, aside=aside.name)
+            log.warning(self.load_error)
+            try:
+                os.replace(self.index_path, aside)
+            except OSError:
+                pass
+
+    def save(self) -> None:
+        """Write the index atomically."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.index_path.with_name(f".{INDEX_NAME}.{os.getpid()}.tmp")
+        payload = {"version": INDEX_VERSION, "runs": [asdict(run) for run in self.runs]}
+        try:
+            temporary.write_text(json.dumps(payload, indent=1), encoding="utf-8")
+            os.replace(temporary, self.index_path)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    # --- changes ------------------------------------------------------------
+
+    def new_model_file(self) -> Path:
+        """A fresh path in the models folder, for a copy saved off the GUI thread (see :meth:`add_model`)."""
+        return self.models_folder / f"{uuid.uuid4().hex[:12]}.keras"
+
+    def add_model(
+        self, model, origin: str = "trained", name: str | None = None, saved: Path | None = None, save_error: Exception | None = None
+    ) -> tuple[Run, str | None]:
+        """Keep ``model`` as a new run; returns it and an error message if its file could not be kept.
+
+        A trained model is saved into the runs folder; an opened one is
+        copied there. ``model.path`` is left as it was, so Save keeps
+        meaning the user's own file.
+        """
+        stamp = _stamp(origin) if origin != "trained" else ""
+        if stamp:
+            known = next((run for run in self.runs if run.origin == origin and run.origin_stamp == stamp), None)
+            if known is not None:
+                return known, None  # the same file opened again: one run
+        run_id = saved.stem if saved is not None else uuid.uuid4().hex[:12]
+        training = model.training or {}
+        if name is None:
+            name = Path(origin).stem if origin != "trained" else f"Run {self._next_number()}"
+        run = Run(
+            id=run_id,
+            name=name,
+            config=model.config.to_dict(),
+            history={key: [float(v) for v in values] for key, values in (model.history or {}).items()},
+            metrics=_kept_metrics(model.test_metrics),
+            seconds=training.get("seconds"),
+            epochs_done=training.get("epochs_done", len((model.history or {}).get("loss", []))),
+            stopped=bool(training.get("stopped")),
+            created=_dt.datetime.now().isoformat(timespec="seconds"),
+            origin=origin,
+            origin_stamp=stamp,
+        )
+        if saved is not None or save_error is not None:  # saved on the worker thread already
+            run.model_file = saved.name if saved is not None else None
+            error = self._not_kept(save_error) if save_error is not None else None
+        else:
+            error = self._keep_model_file(run, model, copy_from=None if origin == "trained" else origin)
+        self.runs.append(run)
+        self._save_and_tell()
+        return run, error
+
+    def update_model(self, run: Run, model) -> str | None:
+        """After Evaluate: new metrics, and the run's file saved again with them."""
+        run.metrics = _kept_metrics(model.test_metrics)
+        error = self._keep_model_file(run, model, copy_from=None)
+        self._save_and_tell()
+        return error
+
+    def rename(self, run: Run, name: str) -> None:
+        name = name.strip()
+        if name and name != run.name:
+            run.name = name
+            self._save_and_tell()
+
+    def delete(self, runs: list[Run]) -> None:
+        """Forget ``runs`` and delete their model files."""
+        for run in runs:
+            path = self.model_path(run)
+            if path is not None:
+                path.unlink(missing_ok=True)
+        ids = {run.id for run in runs}
+        self.runs = [run for run in self.runs if run.id not in ids]
+        self._save_and_tell()
+
+    def _next_number(self) -> int:
+        numbers = [int(run.name[4:]) for run in self.runs if run.name.startswith("Run ") and run.name[4:].isdigit()]
+        return max(numbers, default=0) + 1
+
+    def _keep_model_file(self, run: Run, model, copy_from: str | None) -> str | None:
+        target = self.models_folder / f"{run.id}.keras"
+        try:
+            self.models_folder.mkdir(parents=True, exist_ok=True)
+            if copy_from is not None:
+                shutil.copyfile(copy_from, target)
+            else:
+                path = model.path
+                try:
+                    model.save(target)
+                finally:
+                    model.path = path  # core's save() adopts the target; the user's file stays the model's file
+        except (OSError, StudioError) as exc:
+            run.model_file = None
+            return self._not_kept(exc)
+        run.model_file = target.name
+        return None
+
+    def _not_kept(self, exc: Exception) -> str:
+        return QCoreApplication.translate("RunStore", "The run is listed, but its model could not be kept in {folder}: {reason}").format(
+            folder=self.models_folder, reason=error_text(exc)
+        )
+
+    def _save_and_tell(self) -> None:
+        try:
+            self.save()
+        except OSError as exc:
+            self.failed.emit(
+                QCoreApplication.translate("RunStore", "Could not write the run list {path}: {reason}. The runs stay listed until you quit.").format(
+                    path=self.index_path, reason=exc.strerror or exc
+                )
+            )
+        self.changed.emit()
