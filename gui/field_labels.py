@@ -1,53 +1,38 @@
-"""How the config's fields and choices are named in the window, in every language.
+"""How the config's fields, their choices and the model families are named in the window, in every language.
 
-The form and the run comparison's legend both use these labels.
+The names live with the fields themselves (their ``label`` metadata and a
+choice field's ``labels``, :mod:`core.models.fields`), marked for
+translation under the context ``"core"``: a field a family adds is named
+here with no change. The form and the run comparison's legend both use them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-#: Labels of the fields we know; others get one made from their name.
-LABELS = {
-    "vocab_size": QT_TRANSLATE_NOOP("ConfigForm", "Vocabulary size"),
-    "max_length": QT_TRANSLATE_NOOP("ConfigForm", "Sequence length"),
-    "embedding_dim": QT_TRANSLATE_NOOP("ConfigForm", "Embedding size"),
-    "cell": QT_TRANSLATE_NOOP("ConfigForm", "Recurrent cell"),
-    "bidirectional": QT_TRANSLATE_NOOP("ConfigForm", "Bidirectional"),
-    "recurrent_layers": QT_TRANSLATE_NOOP("ConfigForm", "Recurrent layers"),
-    "units": QT_TRANSLATE_NOOP("ConfigForm", "Units per layer"),
-    "dropout": QT_TRANSLATE_NOOP("ConfigForm", "Dropout"),
-    "word_dropout": QT_TRANSLATE_NOOP("ConfigForm", "Word dropout"),
-    "embedding_dropout": QT_TRANSLATE_NOOP("ConfigForm", "Embedding dropout"),
-    "pooling": QT_TRANSLATE_NOOP("ConfigForm", "Pooling"),
-    "optimizer": QT_TRANSLATE_NOOP("ConfigForm", "Optimizer"),
-    "learning_rate": QT_TRANSLATE_NOOP("ConfigForm", "Learning rate"),
-    "epochs": QT_TRANSLATE_NOOP("ConfigForm", "Epochs"),
-    "batch_size": QT_TRANSLATE_NOOP("ConfigForm", "Batch size"),
-    "validation_split": QT_TRANSLATE_NOOP("ConfigForm", "Validation split"),
-    "early_stopping": QT_TRANSLATE_NOOP("ConfigForm", "Early stopping"),
-    "patience": QT_TRANSLATE_NOOP("ConfigForm", "Patience (epochs)"),
-    "min_delta": QT_TRANSLATE_NOOP("ConfigForm", "Min. improvement"),
-    "restore_best_weights": QT_TRANSLATE_NOOP("ConfigForm", "Restore best weights"),
-    "seed": QT_TRANSLATE_NOOP("ConfigForm", "Random seed"),
-}
-#: Labels of fields placed wherever there is room (not in the fixed columns).
-EXTRA_LABELS = {
-    "clipnorm": QT_TRANSLATE_NOOP("ConfigForm", "Clipnorm"),
-    "jit_compile": QT_TRANSLATE_NOOP("ConfigForm", "JIT compile (XLA)"),
-    "bucket_by_length": QT_TRANSLATE_NOOP("ConfigForm", "Bucket by length"),
-    "ema_momentum": QT_TRANSLATE_NOOP("ConfigForm", "Weight averaging (EMA)"),
-}
-#: How choices are shown, where the engine's value is not the best label.
-CHOICE_LABELS = {
-    "lstm": "LSTM",
-    "gru": "GRU",
-    "last": QT_TRANSLATE_NOOP("ConfigForm", "last state"),
-    "max": QT_TRANSLATE_NOOP("ConfigForm", "max over steps"),
-    "max+mean": QT_TRANSLATE_NOOP("ConfigForm", "max and mean over steps"),
-}
+from core.models.config import field_info
+from core.models.families import DEFAULT_FAMILY, model_family
 
-def label_for(name: str) -> str:
-    """The field's label in the current language."""
-    known = LABELS.get(name) or EXTRA_LABELS.get(name)
-    return QCoreApplication.translate("ConfigForm", known) if known else name.replace("_", " ").capitalize()
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("core", text)
+
+
+def label_for(name: str, family: str = DEFAULT_FAMILY) -> str:
+    """The field's label in the current language; one made from its name if it has none."""
+    try:
+        known = field_info(name, family).get("label")
+    except KeyError:
+        known = None
+    return _tr(known) if known else name.replace("_", " ").capitalize()
+
+
+def choice_label(name: str, value: str, family: str = DEFAULT_FAMILY) -> str:
+    """How one choice of a field is shown ("last state" for pooling's "last")."""
+    label = field_info(name, family).get("labels", {}).get(value)
+    return _tr(label) if label else value
+
+
+def family_label(name: str) -> str:
+    """The family's name in the current language ("Recurrent network")."""
+    return _tr(model_family(name).label)

@@ -28,6 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from core.errors import Message, StudioError
+from core.models.config import SEPARATOR
 
 log = logging.getLogger(__name__)
 
@@ -155,19 +156,12 @@ def tr_core(text: str) -> str:
     return QCoreApplication.translate("core", text)
 
 
-def describe_config(config) -> str:
-    """``TrainingConfig.describe()`` in the current language ("Bidirectional GRU, 64 units")."""
-    translate = QCoreApplication.translate
-    cell = config.cell.upper()
-    name = translate("Config", "Bidirectional {cell}").format(cell=cell) if config.bidirectional else cell
-    if config.recurrent_layers > 1:
-        name = translate("Config", "{layers}x {name}").format(layers=config.recurrent_layers, name=name)
-    parts = [translate("Config", "{name}, {units} units").format(name=name, units=config.units)]
-    if config.dropout:
-        parts.append(translate("Config", "dropout {dropout:g}").format(dropout=config.dropout))
-    if config.early_stopping:
-        parts.append(translate("Config", "early stopping"))
-    return translate("Config", ", ").join(parts)
+def describe_config(config, with_family: bool = False) -> str:
+    """``TrainingConfig.describe()`` in the current language ("Bidirectional GRU, 64 units").
+
+    With ``with_family`` the family's name comes first, for lists where families differ.
+    """
+    return tr_core(SEPARATOR).join(message_text(part) for part in config.describe_parts(with_family))
 
 
 # --- charts --------------------------------------------------------------------

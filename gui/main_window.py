@@ -904,7 +904,7 @@ class MainWindow(QMainWindow):
 
     def _show_summary(self, model) -> None:
         try:
-            from core.models.builder import summary_rows  # TensorFlow is loaded once a model exists
+            from core.models.summary import summary_rows
 
             rows = summary_rows(model.classifier)
             total = sum(int(w.numpy().size) for w in model.classifier.trainable_weights)

@@ -43,8 +43,9 @@ def corpus_copy(tmp_path: Path) -> Path:
 def tiny_config():
     """A config small enough to train in seconds; the model is the tutorial's shape."""
     from core.models.config import TrainingConfig
+    from core.models.families.recurrent import RecurrentConfig
 
-    return TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=2, batch_size=8)
+    return TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=2, batch_size=8)
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +62,9 @@ def trained_small_model(tmp_path_factory):
     """A model trained for real on the small corpus until it separates the classes."""
     from core.data.loading import load_corpus
     from core.models.config import TrainingConfig
+    from core.models.families.recurrent import RecurrentConfig
     from core.training.trainer import train
 
-    config = TrainingConfig(vocab_size=200, max_length=40, embedding_dim=16, units=16, epochs=25, batch_size=8, learning_rate=0.01, validation_split=0.1)
+    config = TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=16, units=16), epochs=25, batch_size=8,
+                            learning_rate=0.01, validation_split=0.1)
     return train(load_corpus(SMALL_CORPUS), config)

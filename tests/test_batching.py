@@ -63,13 +63,14 @@ def test_training_on_buckets_knows_its_steps_and_warns_of_nothing():
 
     from core.models.builder import build_model
     from core.models.config import TrainingConfig
+    from core.models.families.recurrent import RecurrentConfig
     from core.training.length_buckets import bucketed_dataset
     from core.training.trainer import fit
 
     lengths = [3] * 40 + [12] * 24
     x, y = padded(lengths), np.arange(64) % 2
     assert int(bucketed_dataset(LengthBuckets(x, y, batch_size=8, shuffle=True)).cardinality()) == 8
-    config = TrainingConfig(vocab_size=100, max_length=12, embedding_dim=2, units=2, epochs=2, batch_size=8, bucket_by_length=True)
+    config = TrainingConfig(vocab_size=100, max_length=12, model=RecurrentConfig(embedding_dim=2, units=2), epochs=2, batch_size=8, bucket_by_length=True)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         result = fit(build_model(config), x, y, config)

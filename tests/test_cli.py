@@ -12,6 +12,7 @@ import pytest
 from core.cli.commands import UsageError, parse, run
 from core.errors import ConfigError
 from core.models.config import TrainingConfig
+from core.models.families.recurrent import RecurrentConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,18 +33,18 @@ def test_every_hyperparameter_has_a_flag():
                        "--patience", "3", "--optimizer", "rmsprop", "--learning-rate", "0.002", "--epochs", "4", "--batch-size", "64",
                        "--validation-split", "0.1", "--vocab-size", "5000", "--max-length", "100", "--embedding-dim", "16",
                        "--recurrent-layers", "2", "--pooling", "max", "--seed", "7", "--no-restore-best-weights"])
-    assert config == TrainingConfig(cell="gru", bidirectional=True, units=64, dropout=0.25, early_stopping=True, patience=3,
-                                    optimizer="rmsprop", learning_rate=0.002, epochs=4, batch_size=64, validation_split=0.1,
-                                    vocab_size=5000, max_length=100, embedding_dim=16, recurrent_layers=2, pooling="max", seed=7,
-                                    restore_best_weights=False)
+    assert config == TrainingConfig(model=RecurrentConfig(cell="gru", bidirectional=True, units=64, dropout=0.25, embedding_dim=16,
+                                                          recurrent_layers=2, pooling="max"),
+                                    early_stopping=True, patience=3, optimizer="rmsprop", learning_rate=0.002, epochs=4, batch_size=64,
+                                    validation_split=0.1, vocab_size=5000, max_length=100, seed=7, restore_best_weights=False)
 
 
 def test_defaults_presets_and_config_files(tmp_path):
     assert parse(["train"])[1] == TrainingConfig()
-    assert parse(["train", "--preset", "GRU"])[1].cell == "gru"
+    assert parse(["train", "--preset", "GRU"])[1].model.cell == "gru"
     config_file = tmp_path / "c.json"
-    config_file.write_text(TrainingConfig(units=48).to_json())
-    assert parse(["train", "--config", str(config_file), "--epochs", "3"])[1] == TrainingConfig(units=48, epochs=3)
+    config_file.write_text(TrainingConfig(model=RecurrentConfig(units=48)).to_json())
+    assert parse(["train", "--config", str(config_file), "--epochs", "3"])[1] == TrainingConfig(model=RecurrentConfig(units=48), epochs=3)
 
 
 def test_usage_errors_and_range_errors():

@@ -4,24 +4,26 @@ import pytest
 
 from core.errors import ConfigError
 from core.models.config import PRESETS, TrainingConfig, preset
+from core.models.families.recurrent import RecurrentConfig
 
 
 def test_defaults_are_the_tutorial_recipe():
     c = TrainingConfig()
-    assert (c.vocab_size, c.max_length, c.embedding_dim, c.units) == (10_000, 250, 32, 32)
-    assert (c.cell, c.bidirectional, c.recurrent_layers, c.dropout, c.pooling) == ("lstm", False, 1, 0.0, "last")
+    m = c.model
+    assert (c.vocab_size, c.max_length, m.embedding_dim, m.units) == (10_000, 250, 32, 32)
+    assert (m.cell, m.bidirectional, m.recurrent_layers, m.dropout, m.pooling) == ("lstm", False, 1, 0.0, "last")
     assert (c.optimizer, c.learning_rate, c.epochs, c.batch_size, c.validation_split) == ("adam", 0.001, 10, 128, 0.2)
     assert c.early_stopping is False
 
 
 def test_json_round_trip():
-    c = TrainingConfig(cell="gru", bidirectional=True, units=64, dropout=0.25, early_stopping=True)
+    c = TrainingConfig(model=RecurrentConfig(cell="gru", bidirectional=True, units=64, dropout=0.25), early_stopping=True)
     assert TrainingConfig.from_json(c.to_json()) == c
-    assert json.loads(c.to_json())["units"] == 64
+    assert json.loads(c.to_json())["model"]["units"] == 64
 
 
 def test_missing_keys_take_defaults_and_whole_floats_become_ints():
-    assert TrainingConfig.from_dict({"units": 16.0}).units == 16
+    assert TrainingConfig.from_dict({"units": 16.0}).model.units == 16
 
 
 @pytest.mark.parametrize(
@@ -42,7 +44,7 @@ def test_missing_keys_take_defaults_and_whole_floats_become_ints():
 )
 def test_out_of_range_values_name_the_field_and_range(field, value, words):
     with pytest.raises(ConfigError) as error:
-        TrainingConfig(**{field: value})
+        TrainingConfig().replace(**{field: value})
     for word in words:
         assert word in str(error.value)
 

@@ -38,9 +38,10 @@ def model_file(tmp_path_factory) -> Path:
     """A tiny model trained for real on the small corpus and saved with its test predictions."""
     from core.data.loading import load_corpus
     from core.models.config import TrainingConfig
+    from core.models.families.recurrent import RecurrentConfig
     from core.training.trainer import train
 
-    config = TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=2, batch_size=8)
+    config = TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=2, batch_size=8)
     model = train(load_corpus(SMALL), config)
     assert model.test_predictions is not None
     path = tmp_path_factory.mktemp("model") / "tiny.keras"

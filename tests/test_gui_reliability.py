@@ -6,13 +6,13 @@ import os
 import threading
 import time
 from collections import Counter
-from dataclasses import fields
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox
 
-from core.models.config import TrainingConfig, field_info
+from core.models.config import TrainingConfig, config_fields, field_info
+from core.models.families.recurrent import RecurrentConfig
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
 
@@ -127,7 +127,7 @@ def test_closing_during_a_batch_classification_ends_within_3_s(qtbot, qtlog, win
 
 
 def test_every_field_widget_keeps_values_inside_the_configs_range(window):
-    for f in fields(TrainingConfig):
+    for f in config_fields():
         widget = window.form.widgets[f.name]
         info = field_info(f.name)
         if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
@@ -156,7 +156,7 @@ def diverging_training(hooks, stop):
     from core.models.builder import build_model
     from core.training.trainer import fit
 
-    config = TrainingConfig(vocab_size=100, max_length=10, embedding_dim=4, units=4, epochs=3, batch_size=8)
+    config = TrainingConfig(vocab_size=100, max_length=10, model=RecurrentConfig(embedding_dim=4, units=4), epochs=3, batch_size=8)
     model = build_model(config, vocab_size=100)
     model.layers[-1].kernel.assign(np.full((4, 1), np.nan, dtype="float32"))
     x = np.random.RandomState(0).randint(0, 50, size=(64, 10)).astype("int32")
@@ -216,6 +216,7 @@ import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from core.models.config import TrainingConfig
+from core.models.families.recurrent import RecurrentConfig
 from gui.app import make_application, run_app
 
 corpus = sys.argv[1]
@@ -225,7 +226,7 @@ def start():
     window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
     window.auto_answer = True  # "Quit while working?": Yes
     window.data_panel.set_source(corpus)
-    window.form.set_config(TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=500, batch_size=8))
+    window.form.set_config(TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=500, batch_size=8))
 
     def close_once_training(*_):
         window.batch_shown.disconnect(close_once_training)

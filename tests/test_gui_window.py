@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 
 from core.models.config import PRESETS, TrainingConfig
+from core.models.families.recurrent import RecurrentConfig
 from gui.main_window import MainWindow
 from gui.panels.classify_panel import EMPTY_REVIEW_HINT
 from gui.settings import StudioSettings
@@ -336,7 +337,7 @@ def test_presets_come_from_core_and_reset_restores_the_tutorial(qtbot, make_wind
     for name, overrides in PRESETS.items():
         action = next(a for a in window.form.preset_menu.actions() if a.text() == name)
         action.trigger()
-        assert window.form.config() == TrainingConfig(**overrides)
+        assert window.form.config() == TrainingConfig.from_dict(overrides)
     assert window.form.widgets["patience"].isEnabled()  # the last preset has early stopping
     click(qtbot, window.form.reset_button)
     assert window.form.config() == TrainingConfig()
@@ -380,7 +381,7 @@ def test_open_and_save_errors_show_a_dialog(qtbot, make_window, tmp_path):
 
 
 def test_save_failure_keeps_the_model_and_says_why(qtbot, make_window, tmp_path):
-    window = make_window(config=TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=1, batch_size=8))
+    window = make_window(config=TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=1, batch_size=8))
     model = train(qtbot, window)
     with qtbot.waitSignal(window.error_shown, timeout=5_000) as shown:
         assert not window.save_model_to(tmp_path / "missing-folder" / "m.keras")

@@ -189,7 +189,7 @@ def test_engine_errors_are_translated_in_the_app_and_stay_english_for_the_comman
     assert str(caught.value) == english  # the engine and the CLI never change language
     assert window.form.error_label.text() == "early_stopping 需要验证数据：请将 validation_split 设为大于 0。"
     with pytest.raises(ConfigError) as caught:
-        TrainingConfig(units=0)
+        TrainingConfig().replace(units=0)
     assert error_text(caught.value) == "units 必须在 1 到 1024 之间；当前为 0。"
     assert str(caught.value) == "units must be from 1 to 1024; got 0."
 

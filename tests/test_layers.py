@@ -47,11 +47,12 @@ def test_a_model_with_word_and_embedding_dropout_trains_saves_and_loads(small_co
     """The layers are part of the one-file model; a plain Keras session loads it after ``import core``."""
     from core.data.loading import load_corpus
     from core.models.config import TrainingConfig
+    from core.models.families.recurrent import RecurrentConfig
     from core.models.sentiment_model import SentimentModel
     from core.training.trainer import train
 
-    config = TrainingConfig(vocab_size=200, max_length=40, embedding_dim=8, units=8, epochs=2, batch_size=8,
-                            word_dropout=0.2, embedding_dropout=0.2, pooling="max+mean")
+    config = TrainingConfig(vocab_size=200, max_length=40, epochs=2, batch_size=8,
+                            model=RecurrentConfig(embedding_dim=8, units=8, word_dropout=0.2, embedding_dropout=0.2, pooling="max+mean"))
     model = train(load_corpus(small_corpus_dir), config)
     names = [layer.name for layer in model.classifier.layers]
     assert names[:3] == ["word_dropout", "embedding", "embedding_dropout"]

@@ -11,6 +11,7 @@ from core.data.loading import load_corpus
 from core.errors import TrainingError
 from core.models.builder import build_model
 from core.models.config import TrainingConfig
+from core.models.families.recurrent import RecurrentConfig
 from core.progress import ProgressHooks
 from core.training.trainer import fit, train
 
@@ -44,12 +45,12 @@ def test_default_model_is_the_tutorials():
     ],
 )
 def test_options_build_the_named_layers(changes, kinds):
-    model = build_model(TrainingConfig(**changes))
+    model = build_model(TrainingConfig().replace(**changes))
     assert [type(layer).__name__ for layer in model.layers] == kinds
 
 
 def test_the_summary_names_the_batch_and_a_varying_length():
-    from core.models.builder import summary_rows
+    from core.models.summary import summary_rows
 
     fixed = {name: shape for name, _, shape, _ in summary_rows(build_model(TrainingConfig()))}
     assert fixed == {"embedding": "(batch, 250, 32)", "lstm": "(batch, 32)", "sentiment": "(batch, 1)"}
@@ -58,7 +59,7 @@ def test_the_summary_names_the_batch_and_a_varying_length():
 
 
 def test_recurrent_layers_stay_cudnn_eligible():
-    model = build_model(TrainingConfig(cell="gru", bidirectional=True, recurrent_layers=2, dropout=0.3))
+    model = build_model(TrainingConfig(model=RecurrentConfig(cell="gru", bidirectional=True, recurrent_layers=2, dropout=0.3)))
     for layer in model.layers:
         rnn = getattr(layer, "forward_layer", layer)
         if type(rnn).__name__ in ("LSTM", "GRU"):
@@ -166,7 +167,7 @@ def test_weight_averaging_validates_with_the_averaged_weights_and_keeps_them():
     rng = np.random.RandomState(0)
     x = rng.randint(2, 100, size=(240, 20)).astype("int32")
     y = ((x[:, -6:] < 40).sum(axis=1) >= 3).astype("int32")
-    config = TrainingConfig(vocab_size=100, max_length=20, embedding_dim=8, units=8, epochs=3, batch_size=16, ema_momentum=0.9)
+    config = TrainingConfig(vocab_size=100, max_length=20, model=RecurrentConfig(embedding_dim=8, units=8), epochs=3, batch_size=16, ema_momentum=0.9)
     model = build_model(config, vocab_size=100)
     assert model.optimizer.use_ema and model.optimizer.ema_momentum == 0.9
     result = fit(model, x, y, config)
@@ -181,7 +182,8 @@ def test_weight_averaging_validates_with_the_averaged_weights_and_keeps_them():
 def test_a_diverging_loss_stops_with_a_clear_message():
     x = np.random.RandomState(0).randint(0, 50, size=(64, 10)).astype("int32")
     y = np.random.RandomState(1).randint(0, 2, size=64)
-    config = TrainingConfig(vocab_size=100, max_length=10, embedding_dim=4, units=4, epochs=3, batch_size=8, optimizer="sgd", learning_rate=1.0)
+    config = TrainingConfig(vocab_size=100, max_length=10, model=RecurrentConfig(embedding_dim=4, units=4), epochs=3, batch_size=8, optimizer="sgd",
+                            learning_rate=1.0)
     model = build_model(config, vocab_size=100)
     model.layers[-1].kernel.assign(np.full((4, 1), np.nan, dtype="float32"))
     with pytest.raises(TrainingError, match=r"diverged at epoch 1, batch 1.*Lower the learning rate"):

@@ -14,12 +14,13 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import fields
+from dataclasses import MISSING, Field
 from pathlib import Path
 from typing import Sequence, TextIO
 
 from core.errors import ConfigError, StudioError
-from core.models.config import PRESETS, TrainingConfig, field_info
+from core.models.config import PRESETS, TrainingConfig, common_fields
+from core.models.families import DEFAULT_FAMILY, FAMILIES
 
 COMMANDS = ("train", "evaluate", "classify")
 
@@ -56,18 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--fast", action="store_true", help="the Fast preset: same network, under half the time per epoch (see README)")
     train.add_argument("--config", type=Path, help="start from a JSON file of hyperparameters")
     hyper = train.add_argument_group("hyperparameters (defaults: the Keras tutorial's recipe)")
-    for f in fields(TrainingConfig):
-        info = field_info(f.name)
-        flag = "--" + f.name.replace("_", "-")
-        text = f"{info.get('help', '')} (default {f.default})"
-        if f.type in ("bool", bool):
-            hyper.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=text)
-        elif "choices" in info:
-            hyper.add_argument(flag, choices=info["choices"], default=None, help=text)
-        else:
-            low, high = info["range"]
-            kind = int if f.type in ("int", int) else float
-            hyper.add_argument(flag, type=kind, default=None, metavar="N", help=f"{text}, {low:g} to {high:g}")
+    families = ", ".join(f"{name} ({family.label})" for name, family in FAMILIES.items())
+    hyper.add_argument("--family", choices=list(FAMILIES), help=f"the kind of network: {families} (default {DEFAULT_FAMILY}); "
+                       "its own options are listed below under its name")
+    added: set[str] = set()
+    for f in common_fields():
+        _add_field_flag(hyper, f, added)
+    for name, family in FAMILIES.items():
+        group = train.add_argument_group(f"{family.label} (--family {name})")
+        for f in family.fields():
+            _add_field_flag(group, f, added)
 
     evaluate = commands.add_parser("evaluate", help="test a saved model on the IMDB test reviews")
     evaluate.add_argument("--model", type=Path, required=True, help="a .keras file made by this app")
@@ -81,6 +80,35 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--label-column", help="a CSV column of true labels (0/1, pos/neg, ...): prints accuracy and a confusion matrix")
     classify.add_argument("--out", type=Path, help="write text, label and probability to this CSV instead of printing")
     return parser
+
+
+def _add_field_flag(group, f: Field, added: set[str]) -> None:
+    """``--field-name`` for a config field, with its help, default and range; once per name.
+
+    Two families may share a field name: the flag is added once (with the
+    first family's help) and goes to whichever family the config has.
+    """
+    if f.name in added:
+        return
+    added.add(f.name)
+    info = f.metadata
+    flag = "--" + f.name.replace("_", "-")
+    default = f.default if f.default is not MISSING else f.default_factory()
+    text = f"{info.get('help', '')} (default {default})"
+    if f.type in ("bool", bool):
+        group.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=text)
+    elif "choices" in info:
+        group.add_argument(flag, choices=info["choices"], default=None, help=text)
+    else:
+        low, high = info["range"]
+        kind = int if f.type in ("int", int) else float
+        group.add_argument(flag, type=kind, default=None, metavar="N", help=f"{text}, {low:g} to {high:g}")
+
+
+def _field_names() -> list[str]:
+    """Every field that has a flag: the common ones and every family's."""
+    names = [f.name for f in common_fields()]
+    return names + [name for family in FAMILIES.values() for name in family.field_names() if name not in names]
 
 
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
@@ -107,8 +135,8 @@ def config_from_args(args: argparse.Namespace) -> TrainingConfig:
         if args.fast and args.preset not in (None, "Fast"):
             raise usage_error("train", f"--fast is the Fast preset; it cannot go with --preset {args.preset!r}.")
         name = "Fast" if args.fast else args.preset
-        config = TrainingConfig(**PRESETS[name]) if name else TrainingConfig()
-    changes = {f.name: getattr(args, f.name) for f in fields(TrainingConfig) if getattr(args, f.name) is not None}
+        config = TrainingConfig.from_dict(PRESETS[name]) if name else TrainingConfig()
+    changes = {name: getattr(args, name) for name in ["family", *_field_names()] if getattr(args, name) is not None}
     return config.replace(**changes) if changes else config
 
 

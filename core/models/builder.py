@@ -1,14 +1,10 @@
-"""The classifier network, built from a TrainingConfig.
+"""The classifier network of a config: its family builds it, the common part compiles it.
 
-With the defaults this is exactly the tutorial's model::
-
-    Embedding(10000, 32) -> LSTM(32) -> Dense(1, sigmoid)
-
-compiled with adam, binary cross-entropy and accuracy. Every option keeps
-the recurrent layers eligible for the fused cuDNN kernel on a GPU: the
-default tanh/sigmoid activations, no ``recurrent_dropout``, ``unroll=False``
-and no mask (the sequences are padded at the front, which cuDNN's masked
-path does not accept, and the LSTM learns to ignore leading zeros).
+Every family's network reads int sequences and gives P(positive); the
+optimiser, its learning rate, clipping and weight averaging, the loss and
+XLA are common to all, so they are set here, once. With the defaults this
+is exactly the tutorial's model, compiled with adam, binary cross-entropy
+and accuracy.
 """
 
 from __future__ import annotations
@@ -16,7 +12,6 @@ from __future__ import annotations
 import keras
 
 from core.models.config import TrainingConfig
-from core.models.layers import MaxMeanPooling1D, WordDropout
 
 _OPTIMIZERS = {
     "adam": keras.optimizers.Adam,
@@ -27,35 +22,7 @@ _OPTIMIZERS = {
 
 def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.Model:
     """A compiled model reading int sequences of ``config.max_length``."""
-    vocab_size = vocab_size or config.vocab_size
-    cell = keras.layers.LSTM if config.cell == "lstm" else keras.layers.GRU
-    name = "lstm" if config.cell == "lstm" else "gru"
-
-    layers: list[keras.layers.Layer] = [
-        # With length buckets, batches come in several widths.
-        keras.Input(shape=(None if config.bucket_by_length else config.max_length,), dtype="int32", name="tokens"),
-    ]
-    if config.word_dropout:
-        layers.append(WordDropout(config.word_dropout, seed=config.seed, name="word_dropout"))
-    layers.append(keras.layers.Embedding(vocab_size, config.embedding_dim, name="embedding"))
-    if config.embedding_dropout:
-        layers.append(keras.layers.SpatialDropout1D(config.embedding_dropout, name="embedding_dropout"))
-    for index in range(config.recurrent_layers):
-        keep_sequence = index < config.recurrent_layers - 1 or config.pooling != "last"
-        suffix = f"_{index + 1}" if config.recurrent_layers > 1 else ""
-        rnn = cell(config.units, return_sequences=keep_sequence, name=f"{name}{suffix}")
-        if config.bidirectional:
-            rnn = keras.layers.Bidirectional(rnn, name=f"bidirectional_{name}{suffix}")
-        layers.append(rnn)
-        if config.dropout:
-            layers.append(keras.layers.Dropout(config.dropout, name=f"dropout{suffix}"))
-    if config.pooling == "max":
-        layers.append(keras.layers.GlobalMaxPooling1D(name="max_pooling"))
-    elif config.pooling == "max+mean":
-        layers.append(MaxMeanPooling1D(name="max_mean_pooling"))
-    layers.append(keras.layers.Dense(1, activation="sigmoid", name="sentiment"))
-
-    model = keras.Sequential(layers, name="sentiment_classifier")
+    model = config.model_family.build(config, vocab_size or config.vocab_size)
     model.compile(
         optimizer=_OPTIMIZERS[config.optimizer](
             learning_rate=config.learning_rate,
@@ -70,82 +37,7 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
     return model
 
 
-def summary_rows(model: keras.Model) -> list[tuple[str, str, str, int]]:
-    """(name, type, output shape, parameters) of each layer."""
-    rows = []
-    for layer in model.layers:
-        try:
-            shape = _shape_text(layer.output.shape)
-        except (AttributeError, ValueError):
-            shape = "?"
-        rows.append((layer.name, type(layer).__name__, shape, int(layer.count_params())))
-    return rows
-
-
-def _shape_text(shape) -> str:
-    """'(batch, 250, 32)'; a length that varies (length buckets) reads 'length', not 'batch'."""
-    dims = ["batch" if index == 0 else "length" if dim is None else str(dim) for index, dim in enumerate(shape)]
-    return f"({', '.join(dims)})"
-
-
-def summary_text(model: keras.Model) -> str:
-    """The layers, their output shapes and parameter counts, as plain text."""
-    rows = summary_rows(model)
-    lines = [f"{'Layer':<28}{'Type':<20}{'Output shape':<20}{'Params':>10}"]
-    lines += [f"{name:<28}{kind:<20}{shape:<20}{params:>10,}" for name, kind, shape, params in rows]
-    lines.append(f"Total trainable parameters: {sum(int(w.numpy().size) for w in model.trainable_weights):,}")
-    return "\n".join(lines)
-
-
-def _recurrent_layers(model: keras.Model) -> list[keras.layers.Layer]:
-    found = []
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.Bidirectional):
-            found += [layer.forward_layer, layer.backward_layer]
-        elif isinstance(layer, (keras.layers.LSTM, keras.layers.GRU)):
-            found.append(layer)
-    return found
-
-
-def cudnn_blockers(layer: keras.layers.Layer) -> list[str]:
-    """Why Keras could not run this LSTM/GRU with the fused cuDNN kernel (empty: it can).
-
-    These are the conditions Keras's TensorFlow backend checks before it
-    picks cuDNN (``cudnn_ok`` and the layers' ``inner_loop``).
-    """
-    cell = layer.cell
-    reasons = []
-    if cell.activation is not keras.activations.tanh:
-        reasons.append("activation is not tanh")
-    if cell.recurrent_activation is not keras.activations.sigmoid:
-        reasons.append("recurrent_activation is not sigmoid")
-    if layer.unroll:
-        reasons.append("unroll=True")
-    if not cell.use_bias:
-        reasons.append("use_bias=False")
-    if cell.recurrent_dropout:
-        reasons.append("recurrent_dropout > 0")
-    if isinstance(layer, keras.layers.GRU) and not cell.reset_after:
-        reasons.append("reset_after=False")
-    if getattr(layer, "use_cudnn", "auto") is False:
-        reasons.append("use_cudnn=False")
-    return reasons
-
-
-def cudnn_report(model: keras.Model) -> str:
-    """One line for the log: will the recurrent layers run on the cuDNN kernel?"""
-    import tensorflow as tf  # noqa: PLC0415
-
-    layers = _recurrent_layers(model)
-    if not layers:
-        return "cuDNN: the model has no recurrent layer."
-    blocked = {layer.name: cudnn_blockers(layer) for layer in layers if cudnn_blockers(layer)}
-    masked = any(getattr(layer, "mask_zero", False) for layer in model.layers)
-    if blocked:
-        detail = "; ".join(f"{name}: {', '.join(why)}" for name, why in blocked.items())
-        return f"cuDNN: not eligible ({detail}); the generic kernel is used."
-    eligible = "all recurrent layers are cuDNN-eligible" + (" (but a mask is set: cuDNN needs right-padding)" if masked else "")
-    gpus = tf.config.list_logical_devices("GPU")
-    if gpus:
-        return f"cuDNN: {eligible}; the cuDNN kernel will be used on {gpus[0].name}."
-    return f"cuDNN: {eligible}; no GPU here, so the CPU kernel is used."
+def network_report(config: TrainingConfig, model: keras.Model) -> str | None:
+    """The family's line for the log on how the built network will run (None if it has none)."""
+    report = config.model_family.report
+    return report(model) if report else None

@@ -28,10 +28,10 @@ import numpy as np
 from core import __version__
 from core.errors import QT_TRANSLATE_NOOP, ConfigError, Message, ModelFileError
 from core.insight.metrics import TestPredictions
-from core.models.builder import summary_text
 from core.models.config import TrainingConfig
 from core.models.model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from core.models.prediction import predict_probabilities
+from core.models.summary import summary_text
 from core.text.vectorizer import TextToSequence, as_string_tensor, vectorize
 
 PREPROCESSING = {

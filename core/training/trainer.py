@@ -24,7 +24,7 @@ import numpy as np
 from core.data.loading import Corpus
 from core.errors import QT_TRANSLATE_NOOP, TrainingError
 from core.insight.metrics import TestPredictions
-from core.models.builder import build_model, cudnn_report
+from core.models.builder import build_model, network_report
 from core.models.config import TrainingConfig
 from core.models.prediction import predict_probabilities
 from core.progress import ProgressHooks
@@ -250,9 +250,10 @@ def train(
 
     keras.utils.set_random_seed(config.seed)
     classifier = build_model(config, vocab_size=vectorizer.vocab_size)
-    report = cudnn_report(classifier)
-    logger.info(report)
-    hooks.log(report)
+    report = network_report(config, classifier)
+    if report:
+        logger.info(report)
+        hooks.log(report)
     hooks.phase("training")
     result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event)
 

@@ -2,7 +2,11 @@
 
 The legend names each run by its config differences ("GRU, 64 units" from
 ``TrainingConfig.describe()``, plus fields describe() does not cover such
-as "learning_rate 0.01"), so a comparison reads as an experiment. Lines
+as "learning_rate 0.01"), so a comparison reads as an experiment; where
+the runs' model families differ, each description starts with its family
+and only the common fields are compared beside it.
+Configs are compared flat (``TrainingConfig.flat_dict()``), so a run
+saved before families compares field by field with a new one. Lines
 change with the selection (one per run per axis), so they are rebuilt on
 each change; there are only a handful.
 """
@@ -15,29 +19,36 @@ from matplotlib.ticker import MaxNLocator
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from core.models.config import TrainingConfig
+from core.models.config import TrainingConfig, common_fields, described_fields
+from core.models.families import FAMILIES
 from gui.charts.figure_panel import FigurePanel
 from gui.field_labels import label_for
 from gui.i18n import chart_tr, charts_in_english, describe_config
 
-#: Fields TrainingConfig.describe() already names.
-DESCRIBED = ("cell", "bidirectional", "recurrent_layers", "units", "dropout", "early_stopping")
+#: Fields TrainingConfig.describe() names, in some family.
+DESCRIBED = frozenset(name for family in FAMILIES for name in described_fields(family))
+#: Fields every family has.
+COMMON = frozenset(f.name for f in common_fields())
 #: Fields that do not change what is learnt.
 IGNORED = ("jit_compile", "bucket_by_length")
 AXES = (("val_accuracy", QT_TRANSLATE_NOOP("RunCompareChart", "Validation accuracy")), ("val_loss", QT_TRANSLATE_NOOP("RunCompareChart", "Validation loss")))
 
 
-def _describe(config: dict) -> str:
-    english = charts_in_english()
+def _parsed(config: dict) -> TrainingConfig | None:
     try:
-        parsed = TrainingConfig.from_dict(config)
+        return TrainingConfig.from_dict(config)
     except Exception:  # noqa: BLE001 - an odd config still gets a label
+        return None
+
+
+def _describe(parsed: TrainingConfig | None, with_family: bool) -> str:
+    if parsed is None:
         return chart_tr("RunCompareChart", "unknown configuration")
-    return parsed.describe() if english else describe_config(parsed)
+    return parsed.describe(with_family) if charts_in_english() else describe_config(parsed, with_family)
 
 
-def _field_name(key: str) -> str:
-    return key if charts_in_english() else label_for(key)
+def _field_name(key: str, family: str) -> str:
+    return key if charts_in_english() else label_for(key, family)
 
 
 def _value(value) -> str:
@@ -48,14 +59,20 @@ def run_labels(runs) -> list[str]:
     """One legend label per run, from what differs between their configs."""
     if not runs:
         return []
-    configs = [run.config for run in runs]
+    parsed = [_parsed(run.config) for run in runs]
+    configs = [p.flat_dict() if p is not None else dict(run.config) for p, run in zip(parsed, runs)]
     keys = sorted({key for config in configs for key in config})
     differing = [key for key in keys if key not in IGNORED and len({json.dumps(c.get(key), sort_keys=True) for c in configs}) > 1]
     describe_differs = any(key in DESCRIBED for key in differing) or len(runs) == 1
+    with_family = "family" in differing
+    if with_family:  # fields of different families do not compare: the descriptions stand for them
+        differing = [key for key in differing if key in COMMON]
     labels = []
-    for config in configs:
-        parts = [_describe(config)] if describe_differs else []
-        parts += [f"{_field_name(key)} {_value(config.get(key))}" for key in differing if key not in DESCRIBED]
+    for config, one in zip(configs, parsed):
+        parts = [_describe(one, with_family)] if describe_differs else []
+        described = described_fields(one.family) if one is not None else DESCRIBED
+        family = one.family if one is not None else next(iter(FAMILIES))
+        parts += [f"{_field_name(key, family)} {_value(config.get(key))}" for key in differing if key not in described]
         labels.append((", " if charts_in_english() else chart_tr("RunCompareChart", ", ")).join(parts))
     # Same config (or no difference shown): the run's name tells them apart.
     for index, run in enumerate(runs):

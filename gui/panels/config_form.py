@@ -1,19 +1,23 @@
-"""The hyperparameter form, generated from ``core.models.config``'s field metadata.
+"""The hyperparameter form, generated from the config's field metadata and the model-family registry.
 
-Every field of :class:`~core.models.config.TrainingConfig` gets a widget from its
-type and metadata (a spin box with the field's range, a combo box for
-choices, a check box for booleans, the help text as tooltip), so a field
-the engine adds later shows up without a change here. The preset menu is
-built from ``core.models.config.PRESETS`` for the same reason. The form never
-validates on its own: it asks ``TrainingConfig`` and shows its message.
+Every field of :class:`~core.models.config.TrainingConfig` (the common
+part and the chosen family's own, :func:`~core.models.config.config_fields`)
+gets a widget from its type and metadata (a spin box with the field's
+range, a combo box for choices, a check box for booleans, the label, the
+help text as tooltip), so a field the engine adds later shows up without a
+change here. The first row chooses the model family
+(:data:`core.models.families.FAMILIES`); choosing another replaces the
+family's rows with the new family's, at their defaults. The preset menu is
+built from ``core.models.config.PRESETS`` for the same reason. The form
+never validates on its own: it asks ``TrainingConfig`` and shows its message.
 
 Labels, help texts, preset names and the engine's messages are translated;
-the values (``values()``, ``config()``) are the engine's own.
+the values (``values()``, ``config()``) are the engine's own, named flat.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import Field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -33,11 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ConfigError
-from core.models.config import PRESETS, TrainingConfig, field_info
-from gui.field_labels import CHOICE_LABELS, LABELS, label_for
+from core.models.config import PRESETS, TEXT_FIELDS, TrainingConfig, config_fields, preset
+from core.models.families import DEFAULT_FAMILY, FAMILIES, model_family
+from gui.field_labels import choice_label, family_label, label_for
 from gui.i18n import RetranslatesOnLanguageChange, context_tr, describe_config, error_text, tr_core
 
-#: Fields shown in the right-hand column; the rest go left, in declaration order.
+#: Fields shown in the right-hand column. The text fields and the family's own go left,
+#: in declaration order; the other common fields keep the columns even.
 TRAINING_FIELDS = (
     "optimizer",
     "learning_rate",
@@ -50,10 +56,10 @@ TRAINING_FIELDS = (
     "restore_best_weights",
     "seed",
 )
-#: Spin box steps of the decimal fields that 0.05 would overshoot.
-FINE_STEPS = {"min_delta": 0.001, "ema_momentum": 0.001}
 #: Fields that only matter with early stopping.
 EARLY_STOPPING_FIELDS = ("patience", "min_delta", "restore_best_weights")
+#: The family chooser's key in ``widgets`` and ``values()`` (as in ``TrainingConfig.flat_dict()``).
+FAMILY = "family"
 
 
 class _DecimalSpinBox(QDoubleSpinBox):
@@ -64,12 +70,12 @@ class _DecimalSpinBox(QDoubleSpinBox):
         return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _is_type(f, kind: type) -> bool:
+def _is_type(f: Field, kind: type) -> bool:
     return f.type in (kind, kind.__name__)
 
 
 class ConfigForm(RetranslatesOnLanguageChange, QWidget):
-    """Editable hyperparameters with presets, reset, and the engine's own validation."""
+    """Editable hyperparameters with a family chooser, presets, reset, and the engine's own validation."""
 
     #: The values changed (by the user, a preset, reset or set_config).
     changed = Signal()
@@ -78,8 +84,10 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.widgets: dict[str, QWidget] = {}
-        self.labels: dict[str, QLabel] = {}
+        self.family = DEFAULT_FAMILY
+        self._common: dict[str, QWidget] = {}
+        self._own: dict[str, QWidget] = {}  # the family's fields
+        self._labels: dict[str, QLabel] = {}
         self._read_only = False
 
         header = QHBoxLayout()
@@ -112,20 +120,37 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
             form.setVerticalSpacing(5)
             columns.addLayout(form)
         columns.setSpacing(16)
-        for f in fields(TrainingConfig):
+        self._left = left
+
+        self.family_combo = QComboBox()
+        self.family_combo.setObjectName("field_family")
+        self.family_combo.setMinimumWidth(100)
+        for name in FAMILIES:
+            self.family_combo.addItem(name, name)
+        self.family_combo.currentIndexChanged.connect(self._on_family_chosen)
+        self._common[FAMILY] = self.family_combo
+        self._labels[FAMILY] = self._label_for(self.family_combo)
+        left.addRow(self._labels[FAMILY], self.family_combo)
+
+        own = {f.name for f in model_family(self.family).fields()}
+        for f in config_fields(self.family):
             widget = self._make_widget(f)
-            widget.setObjectName(f"field_{f.name}")
-            self.widgets[f.name] = widget
-            label = QLabel()
-            label.setBuddy(widget)
-            self.labels[f.name] = label
-            if f.name in TRAINING_FIELDS:
-                column = right
-            elif f.name in LABELS:
+            label = self._label_for(widget)
+            if f.name in own:
+                self._own[f.name] = widget
                 column = left
-            else:  # a field the engine added later: keep the columns even
-                column = left if left.rowCount() <= right.rowCount() else right
+            else:
+                self._common[f.name] = widget
+                if f.name in TRAINING_FIELDS:
+                    column = right
+                elif f.name in TEXT_FIELDS:
+                    column = left
+                else:  # the other common fields: keep the columns even
+                    column = left if left.rowCount() <= right.rowCount() else right
+            self._labels[f.name] = label
             column.addRow(label, widget)
+        #: Where the family's rows start in the left column: after the chooser and the text fields.
+        self._own_row = 1 + len(TEXT_FIELDS)
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -142,6 +167,17 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
         self.retranslate_ui()
         self.set_config(TrainingConfig())
 
+    @property
+    def widgets(self) -> dict[str, QWidget]:
+        """The input of each field by name (the family chooser under ``"family"``), in the form's order."""
+        ordered = {FAMILY: self.family_combo}
+        ordered.update((f.name, self._own[f.name] if f.name in self._own else self._common[f.name]) for f in config_fields(self.family))
+        return ordered
+
+    @property
+    def labels(self) -> dict[str, QLabel]:
+        return {name: self._labels[name] for name in self.widgets}
+
     # --- language -----------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -153,28 +189,43 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
         self.reset_button.setAccessibleName(self.tr("Reset to defaults"))
         for name, action in self.preset_actions.items():
             action.setText(tr_core(name))
-        for f in fields(TrainingConfig):
-            widget, label = self.widgets[f.name], self.labels[f.name]
-            info = field_info(f.name)
-            tip = tr_core(info.get("help", ""))
-            if "range" in info:
-                low, high = info["range"]
-                tip += self.tr(" ({low:g} to {high:g})").format(low=low, high=high)
-            widget.setToolTip(tip)
-            widget.setAccessibleName(label_for(f.name))
-            widget.setAccessibleDescription(tip)
-            label.setText(label_for(f.name))
-            label.setToolTip(tip)
-            if isinstance(widget, QComboBox):
-                for index in range(widget.count()):
-                    value = widget.itemData(index)
-                    widget.setItemText(index, self.tr(CHOICE_LABELS.get(value, value)))
+        self._name(self.family_combo, self._labels[FAMILY], self.tr("Model family"),
+                   self.tr("The kind of network to train; the fields under the text settings are its own"))
+        for index in range(self.family_combo.count()):
+            self.family_combo.setItemText(index, family_label(self.family_combo.itemData(index)))
+        for f in config_fields(self.family):
+            self._retranslate_field(f)
         self._update_feedback()
+
+    def _retranslate_field(self, f: Field) -> None:
+        widget, info = self.widgets[f.name], f.metadata
+        tip = tr_core(info.get("help", ""))
+        if "range" in info:
+            low, high = info["range"]
+            tip += self.tr(" ({low:g} to {high:g})").format(low=low, high=high)
+        self._name(widget, self._labels[f.name], label_for(f.name, self.family), tip)
+        if isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                widget.setItemText(index, choice_label(f.name, widget.itemData(index), self.family))
+
+    @staticmethod
+    def _name(widget: QWidget, label: QLabel, text: str, tip: str) -> None:
+        widget.setToolTip(tip)
+        widget.setAccessibleName(text)
+        widget.setAccessibleDescription(tip)
+        label.setText(text)
+        label.setToolTip(tip)
 
     # --- building ---------------------------------------------------------
 
-    def _make_widget(self, f) -> QWidget:
-        info = field_info(f.name)
+    @staticmethod
+    def _label_for(widget: QWidget) -> QLabel:
+        label = QLabel()
+        label.setBuddy(widget)
+        return label
+
+    def _make_widget(self, f: Field) -> QWidget:
+        info = f.metadata
         if _is_type(f, bool):
             widget = QCheckBox()
             widget.toggled.connect(self._emit_changed)
@@ -197,14 +248,41 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
             if 0 < low < 0.01:
                 widget.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
             else:
-                widget.setSingleStep(FINE_STEPS.get(f.name, 0.05))
+                widget.setSingleStep(info.get("step", 0.05))
             widget.valueChanged.connect(self._emit_changed)
         if isinstance(widget, QAbstractSpinBox):
             widget.setMinimumWidth(100)
             widget.setKeyboardTracking(False)
         elif isinstance(widget, QComboBox):
             widget.setMinimumWidth(100)
+        widget.setObjectName(f"field_{f.name}")
         return widget
+
+    def _show_family(self, name: str) -> None:
+        """Replace the family's rows with those of family ``name``, at its defaults."""
+        if name == self.family:
+            return
+        family = model_family(name)
+        for _ in self._own:
+            self._left.removeRow(self._own_row)  # deletes the row's label and widget
+        for old in self._own:
+            del self._labels[old]
+        self.family, self._own = name, {}
+        for index, f in enumerate(family.fields()):
+            widget = self._make_widget(f)
+            _set_value(widget, f.default)
+            self._own[f.name] = widget
+            self._labels[f.name] = self._label_for(widget)
+            self._left.insertRow(self._own_row + index, self._labels[f.name], widget)
+        for f in family.fields():
+            self._retranslate_field(f)
+        chain = list(self.widgets.values())
+        for before, after in zip(chain, chain[1:]):
+            self.setTabOrder(before, after)
+
+    def _on_family_chosen(self, _index: int) -> None:
+        self._show_family(self.family_combo.currentData())
+        self.changed.emit()
 
     def _emit_changed(self, *_args) -> None:
         self.changed.emit()
@@ -212,41 +290,28 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
     # --- values -----------------------------------------------------------
 
     def values(self) -> dict:
-        """The raw values of the widgets, by field name."""
-        values = {}
-        for name, widget in self.widgets.items():
-            if isinstance(widget, QCheckBox):
-                values[name] = widget.isChecked()
-            elif isinstance(widget, QComboBox):
-                values[name] = widget.currentData()
-            else:
-                values[name] = widget.value()
-        return values
+        """The raw values of the widgets, by field name (flat, with the family)."""
+        return {name: _value_of(widget) for name, widget in self.widgets.items()}
 
     def config(self) -> TrainingConfig:
         """The config the form shows; raises ConfigError with the engine's message."""
         return TrainingConfig.from_dict(self.values())
 
     def set_config(self, config: TrainingConfig) -> None:
-        for name, value in config.to_dict().items():
-            widget = self.widgets.get(name)
-            if widget is None:
-                continue
-            widget.blockSignals(True)
-            try:
-                if isinstance(widget, QCheckBox):
-                    widget.setChecked(bool(value))
-                elif isinstance(widget, QComboBox):
-                    widget.setCurrentIndex(max(0, widget.findData(str(value))))
-                else:
-                    widget.setValue(value)
-            finally:
-                widget.blockSignals(False)
+        self.family_combo.blockSignals(True)
+        try:
+            self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(config.family)))
+        finally:
+            self.family_combo.blockSignals(False)
+        self._show_family(config.family)
+        widgets = self.widgets
+        for name, value in config.flat_dict().items():
+            widget = widgets.get(name)
+            if widget is not None and widget is not self.family_combo:
+                _set_value(widget, value)
         self.changed.emit()
 
     def apply_preset(self, name: str) -> None:
-        from core.models.config import preset
-
         self.set_config(preset(name))
 
     def reset_to_defaults(self) -> None:
@@ -284,3 +349,25 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
             self.description.setText(describe_config(self.config()))
         else:
             self.description.setText("")
+
+
+def _value_of(widget: QWidget):
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    return widget.value()
+
+
+def _set_value(widget: QWidget, value) -> None:
+    """Show ``value`` without emitting the widget's own change signal."""
+    widget.blockSignals(True)
+    try:
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(str(value))))
+        else:
+            widget.setValue(value)
+    finally:
+        widget.blockSignals(False)

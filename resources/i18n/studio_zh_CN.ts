@@ -170,7 +170,7 @@
     <name>Charts</name>
     <message>
         <source>No Chinese font found for the charts, so they keep English labels. Install one (on Debian or Ubuntu: fonts-noto-cjk).</source>
-        <extracomment>File names of the CJK fonts above (Debian&apos;s fonts-noto-cjk, Adobe&apos;s, WenQuanYi, Windows, macOS).</extracomment>
+        <extracomment>Language codes and their names, each written in its own language. Fonts tried in order for chart text: CJK families on Linux, Windows and macOS, then Matplotlib&apos;s own. File names of the CJK fonts above (Debian&apos;s fonts-noto-cjk, Adobe&apos;s, WenQuanYi, Windows, macOS).</extracomment>
         <translation>未找到可用于图表的中文字体，图表将保留英文标签。请安装一种中文字体（Debian 或 Ubuntu：fonts-noto-cjk）。</translation>
     </message>
 </context>
@@ -368,153 +368,10 @@
     </message>
 </context>
 <context>
-    <name>Config</name>
-    <message>
-        <source>Bidirectional {cell}</source>
-        <extracomment>Language codes and their names, each written in its own language. Fonts tried in order for chart text: CJK families on Linux, Windows and macOS, then Matplotlib&apos;s own.</extracomment>
-        <translation>双向 {cell}</translation>
-    </message>
-    <message>
-        <source>{layers}x {name}</source>
-        <translation>{layers} 层 {name}</translation>
-    </message>
-    <message>
-        <source>{name}, {units} units</source>
-        <translation>{name}，{units} 个单元</translation>
-    </message>
-    <message>
-        <source>dropout {dropout:g}</source>
-        <translation>dropout {dropout:g}</translation>
-    </message>
-    <message>
-        <source>early stopping</source>
-        <translation>提前停止</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-</context>
-<context>
     <name>ConfigForm</name>
     <message>
-        <source>Vocabulary size</source>
-        <extracomment>Labels of the fields we know; others get one made from their name.</extracomment>
-        <translation>词表大小</translation>
-    </message>
-    <message>
-        <source>Sequence length</source>
-        <translation>序列长度</translation>
-    </message>
-    <message>
-        <source>Embedding size</source>
-        <translation>嵌入维度</translation>
-    </message>
-    <message>
-        <source>Recurrent cell</source>
-        <translation>循环单元</translation>
-    </message>
-    <message>
-        <source>Bidirectional</source>
-        <translation>双向</translation>
-    </message>
-    <message>
-        <source>Recurrent layers</source>
-        <translation>循环层数</translation>
-    </message>
-    <message>
-        <source>Units per layer</source>
-        <translation>每层单元数</translation>
-    </message>
-    <message>
-        <source>Dropout</source>
-        <translation>Dropout 比例</translation>
-    </message>
-    <message>
-        <source>Word dropout</source>
-        <translation>词 dropout 比例</translation>
-    </message>
-    <message>
-        <source>Embedding dropout</source>
-        <translation>嵌入 dropout 比例</translation>
-    </message>
-    <message>
-        <source>Pooling</source>
-        <translation>池化</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>训练轮数</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批大小</translation>
-    </message>
-    <message>
-        <source>Validation split</source>
-        <translation>验证集比例</translation>
-    </message>
-    <message>
-        <source>Early stopping</source>
-        <translation>提前停止</translation>
-    </message>
-    <message>
-        <source>Patience (epochs)</source>
-        <translation>耐心值（轮）</translation>
-    </message>
-    <message>
-        <source>Min. improvement</source>
-        <translation>最小改善量</translation>
-    </message>
-    <message>
-        <source>Restore best weights</source>
-        <translation>恢复最佳权重</translation>
-    </message>
-    <message>
-        <source>Random seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>Clipnorm</source>
-        <extracomment>Labels of fields placed wherever there is room (not in the fixed columns).</extracomment>
-        <translation>梯度裁剪范数</translation>
-    </message>
-    <message>
-        <source>JIT compile (XLA)</source>
-        <translation>JIT 编译 (XLA)</translation>
-    </message>
-    <message>
-        <source>Bucket by length</source>
-        <translation>按长度分桶</translation>
-    </message>
-    <message>
-        <source>Weight averaging (EMA)</source>
-        <translation>权重平均（EMA）</translation>
-    </message>
-    <message>
-        <source>last state</source>
-        <extracomment>How choices are shown, where the engine&apos;s value is not the best label.</extracomment>
-        <translation>最后状态</translation>
-    </message>
-    <message>
-        <source>max over steps</source>
-        <translation>各步最大值</translation>
-    </message>
-    <message>
-        <source>max and mean over steps</source>
-        <translation>各步最大值与平均值</translation>
-    </message>
-    <message>
         <source>&amp;Presets</source>
-        <extracomment>Fields shown in the right-hand column; the rest go left, in declaration order. Spin box steps of the decimal fields that 0.05 would overshoot. Fields that only matter with early stopping. The values changed (by the user, a preset, reset or set_config).</extracomment>
+        <extracomment>Fields shown in the right-hand column. The text fields and the family&apos;s own go left, in declaration order; the other common fields keep the columns even. Fields that only matter with early stopping. The family chooser&apos;s key in ``widgets`` and ``values()`` (as in ``TrainingConfig.flat_dict()``). The values changed (by the user, a preset, reset or set_config). Where the family&apos;s rows start in the left column: after the chooser and the text fields.</extracomment>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
@@ -536,6 +393,14 @@
     <message>
         <source>Reset to defaults</source>
         <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Model family</source>
+        <translation>模型类型</translation>
+    </message>
+    <message>
+        <source>The kind of network to train; the fields under the text settings are its own</source>
+        <translation>要训练的网络类型；文本设置下方的字段属于该类型</translation>
     </message>
     <message>
         <source> ({low:g} to {high:g})</source>
@@ -1065,7 +930,7 @@
     <name>ExplainRunner</name>
     <message>
         <source>Could not explain the review ({kind}: {reason})</source>
-        <extracomment>Text in, a core.explain.Explanation out; runs in the pool thread.</extracomment>
+        <extracomment>Text in, a core.insight.explain.Explanation out; runs in the pool thread.</extracomment>
         <translation>无法解释该评论（{kind}：{reason}）</translation>
     </message>
 </context>
@@ -1242,7 +1107,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>A model became current (trained, opened or evaluated). The task&apos;s worker has ended and the window is idle again; the task&apos;s kind. An error dialog was shown, with its message. The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... The language of the window changed (View &gt; Language): its code. Runs every task (TensorFlow always sees the same thread); started on first use. Garbage is collected here, in the GUI thread, never on a worker (see gui.garbage). Seconds between per-batch progress signals (&lt;= 20 a second by default). When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
+        <extracomment>A model became current (trained, opened or evaluated). The task&apos;s worker has ended and the window is idle again; the task&apos;s kind. An error dialog was shown, with its message. The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... The language of the window changed (View &gt; Language): its code. Runs every task (TensorFlow always sees the same thread); started on first use. Garbage is collected here, in the GUI thread, never on a worker (see gui.workers.garbage_collection). Seconds between per-batch progress signals (&lt;= 20 a second by default). When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1702,7 +1567,7 @@ x/y 固定坐标轴</translation>
     <name>RunCompareChart</name>
     <message>
         <source>Validation accuracy</source>
-        <extracomment>Fields TrainingConfig.describe() already names. Fields that do not change what is learnt.</extracomment>
+        <extracomment>Fields TrainingConfig.describe() names, in some family. Fields that do not change what is learnt.</extracomment>
         <translation>验证准确率</translation>
     </message>
     <message>
@@ -1911,7 +1776,15 @@ x/y 固定坐标轴</translation>
         <translation>每个词向量的维度</translation>
     </message>
     <message>
+        <source>Embedding size</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
         <source>recurrent cell</source>
+        <translation>循环单元</translation>
+    </message>
+    <message>
+        <source>Recurrent cell</source>
         <translation>循环单元</translation>
     </message>
     <message>
@@ -1919,16 +1792,36 @@ x/y 固定坐标轴</translation>
         <translation>从两个方向读取评论</translation>
     </message>
     <message>
+        <source>Bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
         <source>stacked recurrent layers</source>
         <translation>堆叠的循环层数</translation>
+    </message>
+    <message>
+        <source>Recurrent layers</source>
+        <translation>循环层数</translation>
     </message>
     <message>
         <source>units per recurrent layer</source>
         <translation>每个循环层的单元数</translation>
     </message>
     <message>
+        <source>Units per layer</source>
+        <translation>每层单元数</translation>
+    </message>
+    <message>
         <source>dropout after each recurrent layer</source>
         <translation>每个循环层之后的 dropout 比例</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout 比例</translation>
+    </message>
+    <message>
+        <source>Word dropout</source>
+        <translation>词 dropout 比例</translation>
     </message>
     <message>
         <source>share of words made unknown in each training batch, so the model reads the whole review</source>
@@ -1939,11 +1832,69 @@ x/y 固定坐标轴</translation>
         <translation>每个训练批次中被丢弃的词向量通道比例</translation>
     </message>
     <message>
+        <source>Embedding dropout</source>
+        <translation>嵌入 dropout 比例</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
         <source>what the classifier sees: the last state, the max over all steps, or the max and the mean</source>
         <translation>分类器看到的内容：最后状态、所有步的最大值，或最大值与平均值</translation>
     </message>
     <message>
+        <source>last state</source>
+        <translation>最后状态</translation>
+    </message>
+    <message>
+        <source>max over steps</source>
+        <translation>各步最大值</translation>
+    </message>
+    <message>
+        <source>max and mean over steps</source>
+        <translation>各步最大值与平均值</translation>
+    </message>
+    <message>
+        <source>Bidirectional {cell}</source>
+        <translation>双向 {cell}</translation>
+    </message>
+    <message>
+        <source>{layers}x {name}</source>
+        <translation>{layers} 层 {name}</translation>
+    </message>
+    <message>
+        <source>{name}, {units} units</source>
+        <translation>{name}，{units} 个单元</translation>
+    </message>
+    <message>
+        <source>dropout {dropout:g}</source>
+        <translation>dropout {dropout:g}</translation>
+    </message>
+    <message>
+        <source>Recurrent network</source>
+        <translation>循环神经网络</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>The common fields the form and ``--help`` show before the family&apos;s own. How the parts of a description are joined (&quot;LSTM, 32 units, early stopping&quot;).</extracomment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Vocabulary size</source>
+        <extracomment>The model family (:data:`core.models.families.FAMILIES`); ``model`` holds its fields. The family&apos;s own config; None means the family&apos;s defaults.</extracomment>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
         <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
@@ -1951,52 +1902,112 @@ x/y 固定坐标轴</translation>
         <translation>学习率</translation>
     </message>
     <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
         <source>clip the norm of each gradient step to this (0: off); steadies recurrent training</source>
         <translation>将每步梯度的范数裁剪到此值（0：关闭）；使循环网络训练更稳定</translation>
+    </message>
+    <message>
+        <source>Clipnorm</source>
+        <translation>梯度裁剪范数</translation>
     </message>
     <message>
         <source>passes over the training data</source>
         <translation>遍历训练数据的次数</translation>
     </message>
     <message>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
         <source>reviews per gradient step</source>
         <translation>每个梯度步的评论数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
     </message>
     <message>
         <source>fraction of the training reviews held out for validation</source>
         <translation>留作验证的训练评论比例</translation>
     </message>
     <message>
+        <source>Validation split</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
         <source>stop when the validation loss stops improving</source>
         <translation>验证损失不再改善时停止</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>提前停止</translation>
     </message>
     <message>
         <source>epochs without improvement before early stopping</source>
         <translation>提前停止前允许的无改善轮数</translation>
     </message>
     <message>
+        <source>Patience (epochs)</source>
+        <translation>耐心值（轮）</translation>
+    </message>
+    <message>
         <source>smallest fall of the validation loss that early stopping counts as an improvement</source>
         <translation>提前停止视为改善的验证损失最小降幅</translation>
+    </message>
+    <message>
+        <source>Min. improvement</source>
+        <translation>最小改善量</translation>
     </message>
     <message>
         <source>with early stopping, keep the weights of the best validation epoch</source>
         <translation>提前停止时，保留验证效果最佳一轮的权重</translation>
     </message>
     <message>
+        <source>Restore best weights</source>
+        <translation>恢复最佳权重</translation>
+    </message>
+    <message>
         <source>keep a moving average of the weights with this momentum; validation and the saved model use it (0: off)</source>
         <translation>以此动量保持权重的滑动平均；验证和保存的模型都使用它（0：关闭）</translation>
+    </message>
+    <message>
+        <source>Weight averaging (EMA)</source>
+        <translation>权重平均（EMA）</translation>
     </message>
     <message>
         <source>compile the training step with XLA (ignored where cuDNN runs the recurrent layers)</source>
         <translation>用 XLA 编译训练步（由 cuDNN 运行循环层时忽略）</translation>
     </message>
     <message>
+        <source>JIT compile (XLA)</source>
+        <translation>JIT 编译 (XLA)</translation>
+    </message>
+    <message>
         <source>batch reviews of similar length and skip their shared padding</source>
         <translation>将长度相近的评论放在同一批，并跳过它们共有的填充</translation>
     </message>
     <message>
+        <source>Bucket by length</source>
+        <translation>按长度分桶</translation>
+    </message>
+    <message>
         <source>random seed for the split, the shuffling and the initial weights</source>
         <translation>用于数据划分、打乱和初始权重的随机种子</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>model must hold the fields of the {family} family, not {value!r}.</source>
+        <translation>model 必须包含 {family} 类型的字段，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>提前停止</translation>
     </message>
     <message>
         <source>{name} must be true or false, not {value!r}.</source>
@@ -2025,6 +2036,10 @@ x/y 固定坐标轴</translation>
     <message>
         <source>A configuration must be a JSON object of field names and values.</source>
         <translation>配置必须是一个由字段名和值组成的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>model must be a JSON object of the {family} family&apos;s fields.</source>
+        <translation>model 必须是由 {family} 类型的字段组成的 JSON 对象。</translation>
     </message>
     <message>
         <source>Unknown configuration field(s): {fields}.</source>
@@ -2065,6 +2080,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Unknown preset {name!r}; choose one of: {presets}.</source>
+        <extracomment>Named starting points offered by the GUI and the CLI, from every family in the registry: each maps to its family and the fields it changes from the defaults, written flat (``TrainingConfig.from_dict`` reads them).</extracomment>
         <translation>未知的预设 {name!r}；请从以下选择：{presets}。</translation>
     </message>
     <message>
@@ -2264,6 +2280,11 @@ x/y 固定坐标轴</translation>
         <source>{name} is empty: a CSV needs a header row naming its columns.</source>
         <extracomment>Byte sequences that were not valid UTF-8, read as U+FFFD.</extracomment>
         <translation>{name} 为空：CSV 需要一行表头来命名各列。</translation>
+    </message>
+    <message>
+        <source>Unknown model family {name!r}; choose one of: {families}.</source>
+        <extracomment>The families by name, in the order the form and ``--help`` list them; the first is the default.</extracomment>
+        <translation>未知的模型类型 {name!r}；请从以下选择：{families}。</translation>
     </message>
 </context>
 </TS>

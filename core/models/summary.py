@@ -1,0 +1,35 @@
+"""A built network's layers as rows and as text: the Results pane's table and the log's summary.
+
+Any Keras model will do, whatever its family; nothing here imports Keras.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def summary_rows(model: Any) -> list[tuple[str, str, str, int]]:
+    """(name, type, output shape, parameters) of each layer of a Keras model."""
+    rows = []
+    for layer in model.layers:
+        try:
+            shape = _shape_text(layer.output.shape)
+        except (AttributeError, ValueError):
+            shape = "?"
+        rows.append((layer.name, type(layer).__name__, shape, int(layer.count_params())))
+    return rows
+
+
+def _shape_text(shape) -> str:
+    """'(batch, 250, 32)'; a length that varies (length buckets) reads 'length', not 'batch'."""
+    dims = ["batch" if index == 0 else "length" if dim is None else str(dim) for index, dim in enumerate(shape)]
+    return f"({', '.join(dims)})"
+
+
+def summary_text(model: Any) -> str:
+    """The layers, their output shapes and parameter counts, as plain text."""
+    rows = summary_rows(model)
+    lines = [f"{'Layer':<28}{'Type':<20}{'Output shape':<20}{'Params':>10}"]
+    lines += [f"{name:<28}{kind:<20}{shape:<20}{params:>10,}" for name, kind, shape, params in rows]
+    lines.append(f"Total trainable parameters: {sum(int(w.numpy().size) for w in model.trainable_weights):,}")
+    return "\n".join(lines)
