@@ -19,7 +19,6 @@ the settings remember it.
 
 from __future__ import annotations
 
-import csv
 import gc
 import os
 import threading
@@ -53,8 +52,9 @@ from PySide6.QtWidgets import (
 from core.data.loading import DOWNLOAD
 from core.errors import ConfigError, StudioError
 from core.models.model_file import read_metadata
+from core.training.history_csv import write_history_csv
 from gui.charts.training_chart import TrainingChart
-from gui.i18n import LANGUAGES, context_tr, describe_config, error_text, missing_font_warning, set_language
+from gui.i18n import LANGUAGES, context_tr, describe_config, error_text, format_duration, missing_font_warning, set_language
 from gui.panels.batch_view import BatchView
 from gui.panels.classify_panel import ClassifyPanel
 from gui.panels.config_form import ConfigForm
@@ -97,14 +97,6 @@ TAB_NAMES = (
     QT_TRANSLATE_NOOP("MainWindow", "Runs"),
     QT_TRANSLATE_NOOP("MainWindow", "Batch"),
 )
-HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy", "seconds")
-
-
-def format_duration(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _explainer_for(model):
@@ -195,7 +187,7 @@ class MainWindow(QMainWindow):
         self.config_group = config_group = QGroupBox()
         config_layout = QVBoxLayout(config_group)
         config_layout.addWidget(self.form)
-        self.form.header.insertWidget(2, self.unlock_button)
+        self.form.add_header_widget(self.unlock_button)
 
         self.train_button = QPushButton()
         self.train_button.setDefault(True)
@@ -387,14 +379,7 @@ class MainWindow(QMainWindow):
 
     def _set_tab_order(self) -> None:
         """Data, hyperparameters, the run buttons, the tabs, then the review: the way the work goes."""
-        panel, form = self.data_panel, self.form
-        chain = [
-            panel.kind_combo, panel.path_edit, panel.file_button, panel.folder_button, panel.text_combo, panel.label_combo,
-            panel.split_radio, panel.fraction_spin, panel.seed_spin, panel.test_file_radio, panel.test_path_edit,
-            panel.test_browse_button, panel.words_spin, panel.read_button,
-            form.preset_button, form.reset_button, self.unlock_button, *form.widgets.values(),
-            self.train_button, self.stop_button, self.evaluate_button, self.tabs,
-        ]
+        chain = [*self.data_panel.focus_chain(), *self.form.focus_chain(), self.train_button, self.stop_button, self.evaluate_button, self.tabs]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(self.tabs, self.classify_panel.text_edit)
@@ -489,8 +474,7 @@ class MainWindow(QMainWindow):
 
     def focus_data(self) -> None:
         """Ctrl+D: put the cursor in the data path (or on the kind of data, where there is no path)."""
-        panel = self.data_panel
-        (panel.path_edit if panel.path_edit.isVisibleTo(panel) else panel.kind_combo).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.data_panel.focus_source()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -1008,15 +992,8 @@ class MainWindow(QMainWindow):
         """One row per finished epoch: loss, accuracy, val_loss, val_accuracy, seconds."""
         if self.model is None:
             return False
-        history = self.model.history or {}
-        columns = [key for key in HISTORY_COLUMNS if history.get(key)]
-        rows = max((len(history[key]) for key in columns), default=0)
         try:
-            with open(path, "w", newline="", encoding="utf-8") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(["epoch", *columns])
-                for index in range(rows):
-                    writer.writerow([index + 1, *(history[key][index] if index < len(history[key]) else "" for key in columns)])
+            write_history_csv(self.model.history, path)
         except OSError as exc:
             self.show_error(self.tr("Cannot export the history"), self.tr("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
             return False
