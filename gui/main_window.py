@@ -1,7 +1,7 @@
 """The main window: data and hyperparameters, Train and Stop, the live chart, results, classify.
 
 The window runs one task at a time (train, evaluate or open a model) on
-its one long-lived worker thread (:class:`~gui.workers.tasks.WorkerThread`),
+its one long-lived worker thread (:class:`~gui.workers.worker_thread.WorkerThread`),
 and keeps the task's worker as an attribute until the worker has ended. Every widget change happens in slots of this window, which
 live in the GUI thread; the worker only emits signals. TensorFlow is never
 imported here: the worker imports it, so the window paints first.
@@ -65,7 +65,8 @@ from gui.panels.runs_view import RunsView
 from gui.run_store import Run, RunStore
 from gui.settings import StudioSettings
 from gui.workers.garbage_collection import GuiThreadCollector
-from gui.workers.tasks import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread, preload_engine
+from gui.workers.jobs import EvaluateJob, OpenJob, TrainJob, preload_engine
+from gui.workers.worker_thread import TaskWorker, WorkerThread
 
 APP_TITLE = "IMDB Sentiment Studio"
 #: Milliseconds closeEvent waits for the worker before hiding and finishing later.

@@ -8,7 +8,7 @@ import threading
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
 from gui.workers.garbage_collection import GuiThreadCollector, collection_is_automatic
-from gui.workers.tasks import TaskWorker
+from gui.workers.worker_thread import TaskWorker
 
 
 class Cycle:
