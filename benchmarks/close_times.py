@@ -35,7 +35,7 @@ def close_in(phase: str, data: str) -> dict:
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(StudioSettings.in_file(os.path.join(tempfile.mkdtemp(), "settings.ini")), runs_folder=tempfile.mkdtemp())
-    window.auto_answer = True
+    window.dialogs.auto_answer = True
     window.data_panel.set_source(data)
     window.form.set_config(TrainingConfig(epochs=1))
     window.show()
@@ -48,9 +48,9 @@ def close_in(phase: str, data: str) -> dict:
     reached = phase in seen
     start = time.perf_counter()
     closed_at_once = window.close()
-    while window.worker_thread.is_running() or window.isVisible():
+    while window.controller.link.worker_thread.is_running() or window.isVisible():
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
-        if not window.isVisible() and not window.worker_thread.is_running():
+        if not window.isVisible() and not window.controller.link.worker_thread.is_running():
             break
     seconds = time.perf_counter() - start
     window.deleteLater()

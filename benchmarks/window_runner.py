@@ -27,7 +27,7 @@ def run_in_window(data: str, config, heartbeat: bool = False, cold: bool = False
     app = QApplication.instance() or QApplication([])
     settings_file = os.path.join(tempfile.mkdtemp(), "settings.ini")
     window = MainWindow(StudioSettings.in_file(settings_file))
-    window.auto_answer = True
+    window.dialogs.auto_answer = True
     window.data_panel.set_source(data)
     window.form.set_config(config)
     window.resize(1280, 800)
@@ -39,7 +39,7 @@ def run_in_window(data: str, config, heartbeat: bool = False, cold: bool = False
         # the background (``--cold`` clicks at once instead).
         deadline = time.perf_counter() + 120
         while time.perf_counter() < deadline and not (
-            window.data_panel.corpus() is not None and "core.training.trainer" in sys.modules and window._preload_worker is None
+            window.data_panel.corpus() is not None and "core.training.trainer" in sys.modules and not window.controller.link.is_preloading()
         ):
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             time.sleep(0.02)
@@ -70,13 +70,13 @@ def run_in_window(data: str, config, heartbeat: bool = False, cold: bool = False
     if heartbeat:
         timer.start()
     if not window.start_training():
-        raise RuntimeError(f"training did not start: {window.last_error}")
+        raise RuntimeError(f"training did not start: {window.dialogs.last_error}")
     loop.exec()
     seconds = time.perf_counter() - start
     timer.stop()
     model = window.model
-    if model is None or window.last_error:
-        raise RuntimeError(f"training failed: {window.last_error}")
+    if model is None or window.dialogs.last_error:
+        raise RuntimeError(f"training failed: {window.dialogs.last_error}")
     result = {
         "run_seconds": seconds,
         "fit_seconds": model.training["seconds"],

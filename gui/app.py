@@ -64,7 +64,7 @@ def run_app(argv: list[str]) -> int:
     set_language(session_language if session_language in LANGUAGES else settings.language())
     window = MainWindow(settings)
     if session_language in LANGUAGES:
-        window.language_actions[session_language].setChecked(True)
+        window.menus.check_language(session_language)
     warning = missing_font_warning()
     if warning:
         window.statusBar().showMessage(warning, 15_000)

@@ -156,6 +156,14 @@ def tr_core(text: str) -> str:
     return QCoreApplication.translate("core", text)
 
 
+def format_duration(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour on."""
+    seconds = max(0, int(round(seconds)))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 def describe_config(config, with_family: bool = False) -> str:
     """``TrainingConfig.describe()`` in the current language ("Bidirectional GRU, 64 units").
 

@@ -167,9 +167,12 @@ class RunStore(QObject):
         return self.models_folder / f"{uuid.uuid4().hex[:12]}.keras"
 
     def add_model(
-        self, model, origin: str = "trained", name: str | None = None, saved: Path | None = None, save_error: Exception | None = None
+        self, model, origin: str = "trained", name: str | None = None, saved: Path | None = None, save_error: str | None = None
     ) -> tuple[Run, str | None]:
         """Keep ``model`` as a new run; returns it and an error message if its file could not be kept.
+
+        ``saved`` is the copy the worker thread already saved, or
+        ``save_error`` why it could not (a message).
 
         A trained model is saved into the runs folder; an opened one is
         copied there. ``model.path`` is left as it was, so Save keeps
@@ -247,13 +250,13 @@ class RunStore(QObject):
                     model.path = path  # core's save() adopts the target; the user's file stays the model's file
         except (OSError, StudioError) as exc:
             run.model_file = None
-            return self._not_kept(exc)
+            return self._not_kept(error_text(exc))
         run.model_file = target.name
         return None
 
-    def _not_kept(self, exc: Exception) -> str:
+    def _not_kept(self, reason: str) -> str:
         return QCoreApplication.translate("RunStore", "The run is listed, but its model could not be kept in {folder}: {reason}").format(
-            folder=self.models_folder, reason=error_text(exc)
+            folder=self.models_folder, reason=reason
         )
 
     def _save_and_tell(self) -> None:

@@ -78,7 +78,7 @@ def reviews_csv(tmp_path, small_corpus_dir) -> Path:
 def make_window(qtbot, tmp_path, tiny_config):
     def make(name: str = "settings.ini") -> MainWindow:
         window = MainWindow(StudioSettings.in_file(str(tmp_path / name)), runs_folder=tmp_path / "runs")
-        window.auto_answer = True
+        window.dialogs.auto_answer = True
         qtbot.addWidget(window)
         window.form.set_config(tiny_config)
         window.show()
@@ -135,23 +135,23 @@ def test_a_csv_chosen_in_the_panel_previews_trains_saves_and_reopens(qtbot, make
     count = opens(reviews_csv)
     model = train(qtbot, window)
     assert count() == 0
-    assert window._corpus is load.corpus and len(model.history["loss"]) == 2
+    assert window.controller.corpus is load.corpus and len(model.history["loss"]) == 2
     assert model.source == {"name": "your reviews (reviews.csv)", "kind": "table", "path": str(reviews_csv),
                             "train_count": 52, "test_count": 12, "train_positive": 26, "test_positive": 6,
                             "test_fraction": 0.2, "split_seed": 113}
-    assert "reviews.csv" in window.data_info.text() and "Test: 12 reviews" in window.data_info.text()
+    assert "reviews.csv" in window.results.data_info.text() and "Test: 12 reviews" in window.results.data_info.text()
 
     path = tmp_path / "from_csv.keras"
-    assert window.save_model_to(path)
+    assert window.files.save_model_to(path)
     window.classify_panel.text_edit.setPlainText(REVIEW)
     probability = window.classify_panel.classify()
 
     fresh = make_window("fresh.ini")
     with qtbot.waitSignal(fresh.task_ended, timeout=TIMEOUT) as ended:
         assert fresh.open_model(path)
-    assert ended.args == ["open"] and fresh.last_error is None
+    assert ended.args == ["open"] and fresh.dialogs.last_error is None
     assert fresh.model.source == model.source
-    info = fresh.data_info.text()
+    info = fresh.results.data_info.text()
     assert f"your reviews (reviews.csv) — {reviews_csv}" in info and "Train: 52 reviews: 26 positive (50%) / 26 negative" in info
     fresh.classify_panel.text_edit.setPlainText(REVIEW)
     assert fresh.classify_panel.classify() == pytest.approx(probability, abs=1e-6)
@@ -169,17 +169,17 @@ def test_a_bad_label_names_line_and_value_and_train_shows_the_same_error(qtbot, 
     assert panel.status.text() == message and panel.status.property("error") and panel.read_button.isVisible()
     assert window.train_button.isEnabled()
 
-    with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT), qtbot.waitSignal(window.error_shown, timeout=TIMEOUT) as shown:
+    with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT), qtbot.waitSignal(window.dialogs.error_shown, timeout=TIMEOUT) as shown:
         click(qtbot, window.train_button)
-    assert shown.args == [message] and window.error_box.windowTitle() == "Training failed"
-    window.error_box.close()
+    assert shown.args == [message] and window.dialogs.error_box.windowTitle() == "Training failed"
+    window.dialogs.error_box.close()
     assert not window.is_busy() and window.model is None and panel.isEnabled()
 
     # Still usable: another source is read and trained on.
     choose_table(qtbot, window, reviews_csv)
     assert not panel.status.property("error")
     model = train(qtbot, window)
-    assert model.source["path"] == str(reviews_csv) and window.last_error == message  # no new error
+    assert model.source["path"] == str(reviews_csv) and window.dialogs.last_error == message  # no new error
 
 
 @pytest.mark.parametrize(
@@ -236,22 +236,22 @@ def test_one_read_per_run_even_when_train_is_pressed_at_once(qtbot, make_window,
     with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT):
         panel.path_edit.setText(str(reviews_csv))
         click(qtbot, window.train_button)
-    assert window.last_error is None and count() == one_read
+    assert window.dialogs.last_error is None and count() == one_read
     load = panel.current_load()
-    assert load is not None and window._corpus is load.corpus and load.reads == 1
+    assert load is not None and window.controller.corpus is load.corpus and load.reads == 1
 
     # Evaluate reuses the window's corpus: no read at all.
     with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT):
         click(qtbot, window.evaluate_button)
-    assert count() == one_read and window.last_error is None
+    assert count() == one_read and window.dialogs.last_error is None
 
     # Another split seed is another corpus: read once more, and that one is trained on.
     with qtbot.waitSignal(panel.inspected, timeout=TIMEOUT) as seen:
         panel.seed_spin.setValue(7)
     assert count() == 2 * one_read
     train(qtbot, window)
-    assert count() == 2 * one_read and window._corpus is seen.args[0].corpus
-    assert window._corpus.test_texts != load.corpus.test_texts
+    assert count() == 2 * one_read and window.controller.corpus is seen.args[0].corpus
+    assert window.controller.corpus.test_texts != load.corpus.test_texts
 
 
 def test_the_choice_is_remembered(qtbot, make_window, tmp_path, reviews_csv):

@@ -54,7 +54,7 @@ def make_window(qtbot, tmp_path, tiny_config):
     def make(runs_folder: Path | None = None, settings: str = "settings.ini", default_runs: bool = False) -> MainWindow:
         folder = None if default_runs else (runs_folder or tmp_path / "runs")
         window = MainWindow(StudioSettings.in_file(str(tmp_path / settings)), runs_folder=folder)
-        window.auto_answer = True
+        window.dialogs.auto_answer = True
         qtbot.addWidget(window)
         window.data_panel.set_source(str(SMALL))
         window.form.set_config(tiny_config)
@@ -68,14 +68,14 @@ def make_window(qtbot, tmp_path, tiny_config):
 def open_model(qtbot, window: MainWindow, path: Path):
     with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT) as ended:
         assert window.open_model(path)
-    assert ended.args == ["open"] and window.last_error is None
+    assert ended.args == ["open"] and window.dialogs.last_error is None
     return window.model
 
 
 def train(qtbot, window: MainWindow):
     with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT) as ended:
         qtbot.mouseClick(window.train_button, Qt.MouseButton.LeftButton)
-    assert ended.args == ["train"] and window.last_error is None
+    assert ended.args == ["train"] and window.dialogs.last_error is None
     return window.model
 
 
@@ -151,7 +151,7 @@ def test_each_training_fills_the_evaluation_tab_and_adds_one_run_and_runs_compar
     with qtbot.waitSignal(again.task_ended, timeout=TIMEOUT):
         again.runs_view.open_button.click()
     assert again.model is not None and len(again.runs.runs) == 1
-    assert again.current_run.id == runs[0].id
+    assert again.controller.current_run.id == runs[0].id
     assert matrix_sum(again) == 16
 
 

@@ -8,7 +8,7 @@ import threading
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
 from gui.workers.garbage_collection import GuiThreadCollector, collection_is_automatic
-from gui.workers.tasks import TaskWorker
+from gui.workers.worker_thread import TaskWorker
 
 
 class Cycle:
@@ -73,7 +73,7 @@ def test_cycles_made_on_the_worker_thread_die_in_the_gui_thread(qtbot, tmp_path)
     Cycle.finalised_in = []
     # (No waitSignal on the worker's own signals: they are emitted in its thread.)
     worker = TaskWorker(lambda hooks, stop: make_cycles())
-    window.worker_thread.start(worker)
+    window.controller.link.worker_thread.start(worker)
     qtbot.waitUntil(lambda: len(Cycle.finalised_in) == 5000, timeout=10_000)
     assert set(Cycle.finalised_in) == {threading.main_thread().name}
     window.close()

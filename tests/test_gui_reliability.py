@@ -15,6 +15,7 @@ from core.models.config import TrainingConfig, config_fields, field_info
 from core.models.families.recurrent import RecurrentConfig
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
+from gui.tasks import TrainTask
 
 TIMEOUT = 90_000
 
@@ -22,7 +23,7 @@ TIMEOUT = 90_000
 @pytest.fixture
 def window(qtbot, tmp_path, small_corpus_dir, tiny_config):
     window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
-    window.auto_answer = True
+    window.dialogs.auto_answer = True
     qtbot.addWidget(window)
     window.data_panel.set_source(str(small_corpus_dir))
     window.form.set_config(tiny_config.replace(epochs=200))
@@ -60,7 +61,7 @@ def train_then_stop(qtbot, window) -> None:
         qtbot.mouseClick(window.train_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT):
         qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
-    assert window.worker is None and not window.is_busy()
+    assert window.controller.link.worker is None and not window.is_busy()
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads through /proc")
@@ -70,11 +71,11 @@ def test_twenty_train_stop_cycles_leave_no_thread_behind(qtbot, qtlog, window):
     qtbot.wait(500)
     baseline, names = os_threads(), thread_names()
     python_threads = python_thread_names()
-    worker_thread = window.worker_thread.thread
+    worker_thread = window.controller.link.worker_thread.thread
     for _ in range(17):
         train_then_stop(qtbot, window)
         assert window.model is not None and window.model.training["stopped"]
-        assert window.worker_thread.thread is worker_thread  # every run on the window's one worker thread
+        assert window.controller.link.worker_thread.thread is worker_thread  # every run on the window's one worker thread
     # Qt's pooled threads may still be expiring; nothing is waiting for the cyclic collector.
     try:
         qtbot.waitUntil(lambda: os_threads() <= baseline, timeout=30_000)
@@ -105,13 +106,13 @@ def test_closing_during_each_phase_ends_within_3_s(qtbot, qtlog, window, phase, 
     start = time.monotonic()
     assert window.close()
     assert time.monotonic() - start < 3.0
-    assert window.worker_thread.thread is None  # the worker thread has ended
+    assert window.controller.link.worker_thread.thread is None  # the worker thread has ended
     qtbot.wait(50)
     assert qt_warnings(qtlog) == []
 
 
 def test_closing_during_a_batch_classification_ends_within_3_s(qtbot, qtlog, window, tmp_path, trained_small_model):
-    window.model = trained_small_model
+    window.controller.model = trained_small_model
     window.batch_view.set_model(trained_small_model)
     reviews = tmp_path / "many.txt"
     reviews.write_text("The film was wonderful. I loved it.\n" * 200_000, encoding="utf-8")
@@ -169,17 +170,17 @@ def test_a_diverging_training_shows_where_and_what_to_do_then_training_works(qtb
     window.form.set_config(tiny_config.replace(epochs=1))
     first = train_in(qtbot, window)
     with qtbot.waitSignal(window.task_ended, timeout=TIMEOUT) as ended:
-        window._start("train", diverging_training, "Training…")  # the Train button's path, with this job
+        window.controller.start(TrainTask(diverging_training))  # the Train button's path, with this job
     assert ended.args == ["train"]
-    message = window.last_error
+    message = window.dialogs.last_error
     assert "diverged at epoch 1, batch 1" in message and "Lower the learning rate" in message
-    assert window.error_box.windowTitle() == "Training failed" and window.error_box.isVisible()
+    assert window.dialogs.error_box.windowTitle() == "Training failed" and window.dialogs.error_box.isVisible()
     # Usable: the previous model is kept, and the next Train works.
     assert window.model is first and window.train_button.isEnabled() and not window.is_busy()
-    window.error_box.close()
-    window.last_error = None
+    window.dialogs.error_box.close()
+    window.dialogs.last_error = None
     second = train_in(qtbot, window)
-    assert second is not first and window.last_error is None and second.training["epochs_done"] == 1
+    assert second is not first and window.dialogs.last_error is None and second.training["epochs_done"] == 1
     assert qt_warnings(qtlog) == []
 
 
@@ -190,15 +191,15 @@ def test_saving_over_an_existing_file_asks_first(qtbot, window, tiny_config, tmp
     target = tmp_path / "mine.keras"
     target.write_bytes(b"a file the user cares about")
     asked: list[tuple[str, str]] = []
-    ask = window.ask
+    ask = window.dialogs.ask
 
     def recording_ask(title, question):
         asked.append((title, question))
         return ask(title, question)
 
-    window.ask = recording_ask
-    window.auto_answer = answer
-    assert window.save_model_to(target) is answer
+    window.dialogs.ask = recording_ask
+    window.dialogs.auto_answer = answer
+    assert window.files.save_model_to(target) is answer
     assert len(asked) == 1 and "mine.keras already exists" in asked[0][1]
     if answer:
         assert target.read_bytes()[:2] == b"PK" and model.path == target  # replaced by the model
@@ -207,8 +208,8 @@ def test_saving_over_an_existing_file_asks_first(qtbot, window, tiny_config, tmp
         assert "unchanged" in window.statusBar().currentMessage()
     # The model's own file is saved again without a question (Ctrl+S).
     if answer:
-        window.save_action.trigger()
-        assert len(asked) == 1 and window.last_error is None
+        window.menus.save_action.trigger()
+        assert len(asked) == 1 and window.dialogs.last_error is None
 
 
 CLOSE_DRIVER = """
@@ -224,7 +225,7 @@ app = make_application([])
 
 def start():
     window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
-    window.auto_answer = True  # "Quit while working?": Yes
+    window.dialogs.auto_answer = True  # "Quit while working?": Yes
     window.data_panel.set_source(corpus)
     window.form.set_config(TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=500, batch_size=8))
 

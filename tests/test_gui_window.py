@@ -35,7 +35,7 @@ def make_window(qtbot, tmp_path, small_corpus_dir, tiny_config):
 
     def make(settings_file: str = "settings.ini", config: TrainingConfig | None = None) -> MainWindow:
         window = MainWindow(StudioSettings.in_file(str(tmp_path / settings_file)), runs_folder=tmp_path / "runs")
-        window.auto_answer = True
+        window.dialogs.auto_answer = True
         qtbot.addWidget(window)
         window.data_panel.set_source(str(small_corpus_dir))
         window.form.set_config(config or tiny_config)
@@ -139,7 +139,7 @@ def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbo
     )
     model = train(qtbot, window)
 
-    assert model is not None and window.last_error is None
+    assert model is not None and window.dialogs.last_error is None
     # While it ran: Train disabled, the form read-only, Stop available.
     assert during and set(during) == {(False, True, False, True)}
     assert threads == {QThread.currentThread()}  # progress reached the widgets in the GUI thread
@@ -151,13 +151,13 @@ def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbo
     assert len(model.history["loss"]) == 2
     assert_chart_shows(window, model.history)
     assert window.chart.best_epoch == model.training["best_epoch"]
-    assert window.epoch_bar.value() == 2
+    assert window.run_panel.epoch_bar.value() == 2
 
-    for key, label in window.metric_values.items():
+    for key, label in window.results.metric_values.items():
         assert label.text() == f"{model.test_metrics[key]:.4f}"
-    assert "16 test reviews" in window.metrics_note.text()
-    assert "Training time" in window.training_info.text()
-    assert [window.summary_table.item(r, 1).text() for r in range(window.summary_table.rowCount())] == ["Embedding", "LSTM", "Dense"]
+    assert "16 test reviews" in window.results.metrics_note.text()
+    assert "Training time" in window.results.training_info.text()
+    assert [window.tabs.model_summary.table.item(r, 1).text() for r in range(window.tabs.model_summary.table.rowCount())] == ["Embedding", "LSTM", "Dense"]
 
     # Idle again: the form is editable, and Classify works, by button and by Ctrl+Enter.
     assert window.train_button.isEnabled() and not window.form.is_read_only()
@@ -187,23 +187,23 @@ def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbo
     assert panel.text_edit.toPlainText() == panel.examples[1]["text"]
 
     # Export: the history as CSV (one row per epoch) and the chart as PNG.
-    assert window.export_history(tmp_path / "history.csv")
+    assert window.files.export_history(tmp_path / "history.csv")
     rows = list(csv.DictReader(open(tmp_path / "history.csv", encoding="utf-8")))
     assert [int(r["epoch"]) for r in rows] == [1, 2]
     assert [float(r["val_loss"]) for r in rows] == model.history["val_loss"]
-    assert window.export_chart(tmp_path / "chart.png")
+    assert window.files.export_chart(tmp_path / "chart.png")
     assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_stop_ends_within_two_batches_and_keeps_a_usable_model(qtbot, make_window, tiny_config):
     window = make_window(config=tiny_config.replace(epochs=40))
-    window.batch_interval = 0.0  # report every batch, so the count below is exact
+    window.controller.link.batch_interval = 0.0  # report every batch, so the count below is exact
     clicked: dict = {}
 
     def stop_in_epoch_two(epoch, step, steps):
         if epoch >= 2 and not clicked:
-            clicked["counters"] = window.worker.counters
-            clicked["batches"] = window.worker.counters.batches
+            clicked["counters"] = window.controller.link.worker.counters
+            clicked["batches"] = window.controller.link.worker.counters.batches
             click(qtbot, window.stop_button)
 
     window.batch_shown.connect(stop_in_epoch_two)
@@ -211,14 +211,14 @@ def test_stop_ends_within_two_batches_and_keeps_a_usable_model(qtbot, make_windo
 
     assert clicked, "training ended before Stop was clicked"
     assert clicked["counters"].batches - clicked["batches"] <= 2
-    assert window.worker is None and not window.is_busy()
+    assert window.controller.link.worker is None and not window.is_busy()
     assert model.training["stopped"] is True
     done = model.training["epochs_done"]
     assert 1 <= done < 40 and len(model.history["loss"]) == done
     assert_chart_shows(window, model.history)
     assert model.test_metrics is None
-    assert all(label.text() == "–" for label in window.metric_values.values())
-    assert "Evaluate" in window.metrics_note.text()
+    assert all(label.text() == "–" for label in window.results.metric_values.values())
+    assert "Evaluate" in window.results.metrics_note.text()
     assert window.statusBar().currentMessage().startswith("Stopped after")
 
     # The stopped model classifies...
@@ -231,7 +231,7 @@ def test_stop_ends_within_two_batches_and_keeps_a_usable_model(qtbot, make_windo
         click(qtbot, window.evaluate_button)
     assert ended.args == ["evaluate"] and window.model is model
     assert model.test_metrics["count"] == 16
-    assert window.metric_values["accuracy"].text() == f"{model.test_metrics['accuracy']:.4f}"
+    assert window.results.metric_values["accuracy"].text() == f"{model.test_metrics['accuracy']:.4f}"
 
 
 def test_save_then_open_in_a_fresh_window_restores_everything(qtbot, make_window, tmp_path, tiny_config):
@@ -239,31 +239,31 @@ def test_save_then_open_in_a_fresh_window_restores_everything(qtbot, make_window
     first = make_window("first.ini", config=config)
     model = train(qtbot, first)
     path = tmp_path / "saved.keras"
-    assert first.save_model_to(path) and path.exists()
+    assert first.files.save_model_to(path) and path.exists()
     assert first.windowTitle().startswith("saved.keras")
     # Ctrl+S now saves to the same file without asking.
     before = path.stat().st_mtime_ns
     time.sleep(0.01)
-    first.save_action.trigger()
-    assert path.stat().st_mtime_ns > before and first.last_error is None
+    first.menus.save_action.trigger()
+    assert path.stat().st_mtime_ns > before and first.dialogs.last_error is None
     first.classify_panel.text_edit.setPlainText(REVIEW)
     probability = first.classify_panel.classify()
 
     fresh = make_window("fresh.ini")
     with qtbot.waitSignal(fresh.task_ended, timeout=TRAIN_TIMEOUT) as ended:
         assert fresh.open_model(path)
-    assert ended.args == ["open"] and fresh.last_error is None
+    assert ended.args == ["open"] and fresh.dialogs.last_error is None
     opened = fresh.model
     assert opened is not model and Path(opened.path) == path
     fresh.classify_panel.text_edit.setPlainText(REVIEW)
     assert fresh.classify_panel.classify() == pytest.approx(probability, abs=1e-6)
     # The chart, the metrics and the config come back from the file.
     assert_chart_shows(fresh, model.history)
-    assert fresh.metric_values["f1"].text() == f"{model.test_metrics['f1']:.4f}"
+    assert fresh.results.metric_values["f1"].text() == f"{model.test_metrics['f1']:.4f}"
     assert fresh.form.config() == config
-    assert fresh.form.is_read_only() and fresh.unlock_button.isVisible()
+    assert fresh.form.is_read_only() and fresh.setup.unlock_button.isVisible()
     assert fresh.train_button.isEnabled()
-    click(qtbot, fresh.unlock_button)
+    click(qtbot, fresh.setup.unlock_button)
     assert not fresh.form.is_read_only() and fresh.form.widgets["units"].isEnabled()
 
 
@@ -275,10 +275,10 @@ def test_bad_data_path_shows_an_error_then_the_app_is_idle_and_trains(qtbot, mak
     missing = tmp_path / "nowhere" / "aclImdb"
     window.data_panel.set_source(str(missing))
     with qtbot.waitSignal(window.task_ended, timeout=TRAIN_TIMEOUT):
-        with qtbot.waitSignal(window.error_shown, timeout=TRAIN_TIMEOUT) as shown:
+        with qtbot.waitSignal(window.dialogs.error_shown, timeout=TRAIN_TIMEOUT) as shown:
             click(qtbot, window.train_button)
     assert str(missing) in shown.args[0] and "does not exist" in shown.args[0]
-    box = window.error_box
+    box = window.dialogs.error_box
     assert box is not None and box.isVisible() and str(missing) in box.text()
     assert box.windowTitle() == "Training failed"
     # Idle, with the previous model and its curves intact.
@@ -297,21 +297,21 @@ def test_close_during_training_asks_then_ends_the_thread_within_3_s(qtbot, qtlog
     window = make_window(config=tiny_config.replace(epochs=500))
     with qtbot.waitSignal(window.batch_shown, timeout=TRAIN_TIMEOUT):
         click(qtbot, window.train_button)
-    thread = window.worker_thread.thread
+    thread = window.controller.link.worker_thread.thread
     assert thread is not None and thread.isRunning()
 
-    window.auto_answer = False  # "No": the window stays and training goes on
+    window.dialogs.auto_answer = False  # "No": the window stays and training goes on
     assert not window.close()
-    assert window.isVisible() and thread.isRunning() and not window.stop_event.is_set()
+    assert window.isVisible() and thread.isRunning() and not window.controller.link.stop_event.is_set()
 
-    window.auto_answer = True
+    window.dialogs.auto_answer = True
     finished: list[bool] = []
     thread.finished.connect(lambda: finished.append(True))
     start = time.monotonic()
     assert window.close()
     elapsed = time.monotonic() - start
     assert elapsed < 3.0
-    assert not window.isVisible() and window.worker_thread.thread is None
+    assert not window.isVisible() and window.controller.link.worker_thread.thread is None
     qtbot.waitUntil(lambda: bool(finished), timeout=1_000)
     qtbot.wait(50)  # let the queued signals of the ended worker arrive
     warnings = [r for r in qtlog.records if not r.ignored and r.type.name in ("QtWarningMsg", "QtCriticalMsg", "QtFatalMsg")]
@@ -324,16 +324,16 @@ def test_invalid_combination_is_reported_with_the_engines_message(qtbot, make_wi
     window.form.widgets["validation_split"].setValue(0.0)
     message = "early_stopping needs validation data: set validation_split above 0."
     assert window.form.error_label.isVisible() and window.form.error_label.text() == message
-    with qtbot.waitSignal(window.error_shown, timeout=2_000) as shown:
+    with qtbot.waitSignal(window.dialogs.error_shown, timeout=2_000) as shown:
         click(qtbot, window.train_button)
     assert shown.args == [message] and not window.is_busy()
-    window.error_box.close()
+    window.dialogs.error_box.close()
 
 
 def test_presets_come_from_core_and_reset_restores_the_tutorial(qtbot, make_window):
     window = make_window()
     assert [a.text() for a in window.form.preset_menu.actions()] == list(PRESETS)
-    assert [a.text() for a in window.presets_menu.actions()] == list(PRESETS)
+    assert [a.text() for a in window.menus.presets_menu.actions()] == list(PRESETS)
     for name, overrides in PRESETS.items():
         action = next(a for a in window.form.preset_menu.actions() if a.text() == name)
         action.trigger()
@@ -372,32 +372,32 @@ def test_open_and_save_errors_show_a_dialog(qtbot, make_window, tmp_path):
     window = make_window()
     damaged = tmp_path / "damaged.keras"
     damaged.write_bytes(b"PK\x03\x04 this is not really a zip")
-    with qtbot.waitSignal(window.error_shown, timeout=2_000) as shown:
+    with qtbot.waitSignal(window.dialogs.error_shown, timeout=2_000) as shown:
         assert not window.open_model(damaged)
     assert "damaged.keras" in shown.args[0] and window.model is None and not window.is_busy()
-    assert window.error_box.windowTitle() == "Cannot open the model"
-    assert not window.save_action.isEnabled()  # nothing to save yet
-    window.error_box.close()
+    assert window.dialogs.error_box.windowTitle() == "Cannot open the model"
+    assert not window.menus.save_action.isEnabled()  # nothing to save yet
+    window.dialogs.error_box.close()
 
 
 def test_save_failure_keeps_the_model_and_says_why(qtbot, make_window, tmp_path):
     window = make_window(config=TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=1, batch_size=8))
     model = train(qtbot, window)
-    with qtbot.waitSignal(window.error_shown, timeout=5_000) as shown:
-        assert not window.save_model_to(tmp_path / "missing-folder" / "m.keras")
+    with qtbot.waitSignal(window.dialogs.error_shown, timeout=5_000) as shown:
+        assert not window.files.save_model_to(tmp_path / "missing-folder" / "m.keras")
     assert "does not exist" in shown.args[0]
-    window.error_box.close()
+    window.dialogs.error_box.close()
     # A folder in the way of the target: the rename fails, nothing there changes.
     blocker = tmp_path / "taken.keras"
     blocker.mkdir()
     (blocker / "keep.txt").write_text("mine")
-    with qtbot.waitSignal(window.error_shown, timeout=30_000) as shown:
-        assert not window.save_model_to(blocker)
+    with qtbot.waitSignal(window.dialogs.error_shown, timeout=30_000) as shown:
+        assert not window.files.save_model_to(blocker)
     assert "taken.keras" in shown.args[0]
     assert (blocker / "keep.txt").read_text() == "mine"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial.keras")] == []
     assert window.model is model and window.classify_panel.is_ready()
-    window.error_box.close()
+    window.dialogs.error_box.close()
 
 
 def test_creating_the_window_does_not_import_tensorflow():

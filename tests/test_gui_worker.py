@@ -11,7 +11,8 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
 
-from gui.workers.tasks import EvaluateJob, OpenJob, TaskWorker, TrainJob, WorkerThread
+from gui.workers.jobs import EvaluateJob, OpenJob, TrainJob
+from gui.workers.worker_thread import TaskWorker, WorkerThread
 
 SIGNALS = ("phase", "download", "reading", "train_begin", "batch", "epoch", "finished", "failed", "cancelled", "ended")
 

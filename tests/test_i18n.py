@@ -66,7 +66,7 @@ def english_after():
 def window(qtbot, tmp_path, english_after):
     set_language("en")
     window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
-    window.auto_answer = True
+    window.dialogs.auto_answer = True
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
@@ -145,26 +145,26 @@ def test_in_chinese_every_visible_text_of_the_window_is_translated(qtbot, window
         f"{kind} {text!r}" for key, (kind, text) in english.items() if key in chinese and chinese[key][1] == text and text not in SAME_IN_BOTH
     )
     assert untranslated == []
-    assert window.train_button.text() == "训练" and window.file_menu.title() == "文件(&F)"
+    assert window.train_button.text() == "训练" and window.menus.file_menu.title() == "文件(&F)"
     assert window.tabs.tabText(1) == "评估"
     assert window.chart.axes["accuracy"].get_title() == ("准确率" if cjk_font() else "Accuracy")
 
 
 def test_the_language_menu_switches_live_is_remembered_and_english_comes_back_unchanged(qtbot, window, tmp_path):
     before = visible_texts(window)
-    with qtbot.waitSignal(window.language_changed, timeout=2000) as signal:
-        window.language_actions["zh_CN"].trigger()
+    with qtbot.waitSignal(window.menus.language_changed, timeout=2000) as signal:
+        window.menus.language_actions["zh_CN"].trigger()
     assert signal.args == ["zh_CN"] and i18n.current_language() == "zh_CN"
     assert window.settings.language() == "zh_CN"
-    assert window.classify_panel.title() == "评论分类" and window.metrics_note.text() == "还没有模型。"
+    assert window.classify_panel.title() == "评论分类" and window.results.metrics_note.text() == "还没有模型。"
     assert window.form.labels["learning_rate"].text() == "学习率"
     assert window.form.preset_menu.actions()[0].text() == "教程 LSTM"
     window.settings.sync()
     assert StudioSettings.in_file(str(tmp_path / "settings.ini")).language() == "zh_CN"
 
-    window.language_actions["en"].trigger()
+    window.menus.language_actions["en"].trigger()
     assert visible_texts(window) == before
-    window.language_actions[""].trigger()  # follow the system again
+    window.menus.language_actions[""].trigger()  # follow the system again
     assert window.settings.language() == "" and i18n.current_language() == i18n.system_language()
 
 
@@ -197,8 +197,8 @@ def test_engine_errors_are_translated_in_the_app_and_stay_english_for_the_comman
 def test_a_missing_model_file_is_reported_in_chinese(qtbot, window, tmp_path):
     set_language("zh_CN")
     assert not window.open_model(tmp_path / "none.keras")
-    assert window.last_error == f"{str(tmp_path / 'none.keras')!r} 处没有模型文件。请检查路径。"
-    assert window.error_box.windowTitle() == "无法打开模型"
+    assert window.dialogs.last_error == f"{str(tmp_path / 'none.keras')!r} 处没有模型文件。请检查路径。"
+    assert window.dialogs.error_box.windowTitle() == "无法打开模型"
 
 
 # --- charts -------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 A ``.txt`` file holds one review per line; a ``.csv``/``.tsv`` has a header,
 and :class:`ColumnDialog` asks for the text column and an optional label
 column (from ``core.data.tables.read_columns``, which reads only the header).
-Reading and classifying run as a :class:`~gui.workers.tasks.TaskWorker`
-on the tab's own long-lived :class:`~gui.workers.tasks.WorkerThread`
+Reading and classifying run as a :class:`~gui.workers.worker_thread.TaskWorker`
+on the tab's own long-lived :class:`~gui.workers.worker_thread.WorkerThread`
 (a batch may run while the window trains), with a progress bar and Cancel. The results live in a
 :class:`ResultsModel` over NumPy arrays, so sorting 25,000 rows is one
 ``argsort``; Export writes them with ``core.data.tables.write_results``. With
@@ -39,7 +39,7 @@ from core.data.tables import TEXT_COLUMN_GUESSES, read_columns
 from core.errors import StudioError
 from core.insight.metrics import classification_metrics
 from gui.i18n import RetranslatesOnLanguageChange, context_tr, error_text
-from gui.workers.tasks import Cancelled, TaskWorker, WorkerThread
+from gui.workers.worker_thread import Cancelled, TaskWorker, WorkerThread
 
 LABEL_COLUMN_GUESSES = ("label", "sentiment", "labels", "class", "target", "polarity")
 NO_LABEL = QT_TRANSLATE_NOOP("ColumnDialog", "(none)")

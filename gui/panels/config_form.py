@@ -350,6 +350,19 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
         else:
             self.description.setText("")
 
+    # --- for the main window (public calls, so it needs none of the form's internals) ---
+
+    _header_widgets: tuple[QWidget, ...] = ()
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Put ``widget`` in the header after Preset and Reset (the window's "Edit for a new run")."""
+        self.header.insertWidget(2 + len(self._header_widgets), widget)
+        self._header_widgets = (*self._header_widgets, widget)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's inputs in the order Tab visits them: the header's buttons, then the fields."""
+        return [self.preset_button, self.reset_button, *self._header_widgets, *self.widgets.values()]
+
 
 def _value_of(widget: QWidget):
     if isinstance(widget, QCheckBox):

@@ -591,3 +591,17 @@ class DataSourcePanel(QGroupBox):
             path = QFileDialog.getExistingDirectory(self, self.tr("Choose the test folder"), start)
         if path:
             self.test_path_edit.setText(path)
+
+    # --- for the main window (public calls, so it needs none of the panel's widgets) ---
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's inputs in the order Tab visits them."""
+        return [
+            self.kind_combo, self.path_edit, self.file_button, self.folder_button, self.text_combo, self.label_combo,
+            self.split_radio, self.fraction_spin, self.seed_spin, self.test_file_radio, self.test_path_edit,
+            self.test_browse_button, self.words_spin, self.read_button,
+        ]
+
+    def focus_source(self) -> None:
+        """Put the cursor in the data path (or on the kind of data, where there is no path)."""
+        (self.path_edit if self.path_edit.isVisibleTo(self) else self.kind_combo).setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -782,6 +782,25 @@
     </message>
 </context>
 <context>
+    <name>EvaluateTask</name>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>评估失败</translation>
+    </message>
+    <message>
+        <source>Evaluation stopped before it produced anything; nothing changed.</source>
+        <translation>评估在产生任何结果前已停止；没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Evaluated on the test reviews.</source>
+        <translation>已在测试评论上完成评估。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationView</name>
     <message>
         <source>negative</source>
@@ -1039,88 +1058,86 @@ x/y 固定坐标轴</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>FileActions</name>
     <message>
-        <source>Loading data…</source>
-        <extracomment>Milliseconds closeEvent waits for the worker before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. How long the worker waits, after each epoch, for the chart to draw it (:attr:`TaskWorker.epoch_pause`): a draw takes about 50 ms alone.</extracomment>
-        <translation>正在加载数据…</translation>
+        <source>Open model</source>
+        <translation>打开模型</translation>
     </message>
     <message>
-        <source>Building vocabulary…</source>
-        <translation>正在构建词表…</translation>
+        <source>Keras models (*.keras)</source>
+        <translation>Keras 模型 (*.keras)</translation>
     </message>
     <message>
-        <source>Vectorising reviews…</source>
-        <translation>正在向量化评论…</translation>
+        <source>Save model</source>
+        <translation>保存模型</translation>
     </message>
     <message>
-        <source>Training…</source>
-        <translation>正在训练…</translation>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
     </message>
     <message>
-        <source>Evaluating on the test reviews…</source>
-        <translation>正在测试评论上评估…</translation>
+        <source>{name} already exists in {folder}. Replace it?</source>
+        <translation>{folder} 中已存在 {name}。要替换它吗？</translation>
     </message>
     <message>
-        <source>Opening the model (TensorFlow loads on first use)…</source>
-        <translation>正在打开模型（首次使用时加载 TensorFlow）…</translation>
+        <source>Cannot save the model</source>
+        <translation>无法保存模型</translation>
     </message>
     <message>
-        <source>Loss</source>
-        <translation>损失</translation>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
-        <source>Accuracy</source>
-        <translation>准确率</translation>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
     </message>
     <message>
-        <source>Precision</source>
-        <translation>精确率</translation>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <source>Recall</source>
-        <translation>召回率</translation>
+        <source>Cannot export the chart</source>
+        <translation>无法导出图表</translation>
     </message>
     <message>
-        <source>F1</source>
-        <translation>F1</translation>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <source>ROC AUC</source>
-        <translation>ROC AUC</translation>
+        <source>Chart exported to {path}</source>
+        <translation>图表已导出到 {path}</translation>
     </message>
     <message>
-        <source>Training</source>
-        <translation>训练</translation>
+        <source>Export history</source>
+        <translation>导出历史</translation>
     </message>
     <message>
-        <source>Evaluation</source>
-        <translation>评估</translation>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>Runs</source>
-        <translation>训练记录</translation>
+        <source>Cannot export the history</source>
+        <translation>无法导出历史</translation>
     </message>
     <message>
-        <source>Batch</source>
-        <translation>批量</translation>
+        <source>History exported to {path}</source>
+        <translation>历史已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <source>Language: {name}</source>
+        <extracomment>The language of the app changed (View &gt; Language): its code.</extracomment>
+        <translation>语言：{name}</translation>
     </message>
     <message>
-        <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>A model became current (trained, opened or evaluated). The task&apos;s worker has ended and the window is idle again; the task&apos;s kind. An error dialog was shown, with its message. The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... The language of the window changed (View &gt; Language): its code. Runs every task (TensorFlow always sees the same thread); started on first use. Garbage is collected here, in the GUI thread, never on a worker (see gui.workers.garbage_collection). Seconds between per-batch progress signals (&lt;= 20 a second by default). When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
-        <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
     </message>
     <message>
-        <source>Cannot keep the run list</source>
-        <translation>无法保存训练记录列表</translation>
-    </message>
-    <message>
-        <source>No model yet.</source>
-        <translation>还没有模型。</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮次</translation>
+        <source>&lt;b&gt;{app}&lt;/b&gt;&lt;p&gt;Train a Keras LSTM on the IMDB reviews, watch it learn, and use it.&lt;/p&gt;&lt;p&gt;Settings are kept in {file}&lt;/p&gt;</source>
+        <translation>&lt;b&gt;{app}&lt;/b&gt;&lt;p&gt;在 IMDB 影评上训练 Keras LSTM，观察它的学习过程，并使用它。&lt;/p&gt;&lt;p&gt;设置保存在 {file}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1206,17 +1223,234 @@ x/y 固定坐标轴</translation>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>Edit for a new run</source>
-        <translation>编辑以开始新的训练</translation>
+        <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
+        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ...</extracomment>
+        <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
-        <source>The form shows the opened model&apos;s configuration; edit it to train a new model</source>
-        <translation>表单显示的是已打开模型的配置；编辑它以训练一个新模型</translation>
+        <source>Cannot keep the run list</source>
+        <translation>无法保存训练记录列表</translation>
     </message>
     <message>
-        <source>Hyperparameters</source>
-        <translation>超参数</translation>
+        <source>Classify is available again when the current task ends.</source>
+        <translation>当前任务结束后即可再次分类。</translation>
+    </message>
+    <message>
+        <source>Invalid hyperparameters</source>
+        <translation>超参数无效</translation>
+    </message>
+    <message>
+        <source>No data chosen</source>
+        <translation>未选择数据</translation>
+    </message>
+    <message>
+        <source>Choose the data in the Data panel: the aclImdb folder or its .tar.gz, Download, a CSV file, a folder with pos/ and neg/, or Keras&apos;s IMDB dataset.</source>
+        <translation>请在“数据”面板中选择数据：aclImdb 文件夹或其 .tar.gz、下载、CSV 文件、含 pos/ 和 neg/ 的文件夹，或 Keras 的 IMDB 数据集。</translation>
+    </message>
+    <message>
+        <source>Choose the data to evaluate on: the aclImdb folder, its .tar.gz, or Download.</source>
+        <translation>请选择用于评估的数据：aclImdb 文件夹、其 .tar.gz，或“下载”。</translation>
+    </message>
+    <message>
+        <source>Cannot open the model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>Run not fully kept</source>
+        <translation>训练记录未完整保存</translation>
+    </message>
+    <message>
+        <source>unsaved model</source>
+        <translation>未保存的模型</translation>
+    </message>
+    <message>
+        <source>Quit while working?</source>
+        <translation>任务进行中，要退出吗？</translation>
+    </message>
+    <message>
+        <source>A task is running. Stop it and quit?</source>
+        <translation>有任务正在运行。停止它并退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSummaryPanel</name>
+    <message>
+        <source>Model summary</source>
+        <translation>模型概要</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Total trainable parameters: {total:,}</source>
+        <translation>可训练参数总数：{total:,}</translation>
+    </message>
+</context>
+<context>
+    <name>OpenTask</name>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Cannot open the model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>Opening stopped before it produced anything; nothing changed.</source>
+        <translation>打开操作在产生任何结果前已停止；没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>已打开 {name}。</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>该模型</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>ROC AUC</translation>
+    </message>
+    <message>
+        <source>Test results</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>还没有模型。</translation>
+    </message>
+    <message>
+        <source>On {count:,} test reviews. Confusion: {tn:,} true negatives, {fp:,} false positives, {fn:,} false negatives, {tp:,} true positives.</source>
+        <translation>基于 {count:,} 条测试评论。混淆情况：真阴性 {tn:,}，假阳性 {fp:,}，假阴性 {fn:,}，真阳性 {tp:,}。</translation>
+    </message>
+    <message>
+        <source>Test metrics not computed (training was stopped). Click Evaluate to compute them.</source>
+        <translation>尚未计算测试指标（训练被停止）。点击“评估”进行计算。</translation>
+    </message>
+    <message>
+        <source>Training time {time}</source>
+        <translation>训练用时 {time}</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} epochs</source>
+        <translation>{done} / {planned} 轮</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>已被你停止</translation>
+    </message>
+    <message>
+        <source>best validation epoch {epoch} (its weights were restored)</source>
+        <translation>最佳验证轮次 {epoch}（已恢复其权重）</translation>
+    </message>
+    <message>
+        <source>best validation epoch {epoch}</source>
+        <translation>最佳验证轮次 {epoch}</translation>
+    </message>
+</context>
+<context>
+    <name>RunCompareChart</name>
+    <message>
+        <source>Validation accuracy</source>
+        <extracomment>Fields TrainingConfig.describe() names, in some family. Fields every family has. Fields that do not change what is learnt.</extracomment>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>unknown configuration</source>
+        <translation>未知配置</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Select runs in the list to compare them.</source>
+        <translation>在列表中选择训练记录以进行比较。</translation>
+    </message>
+    <message>
+        <source>These runs have no validation data.</source>
+        <translation>这些训练记录没有验证数据。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Loading data…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>Building vocabulary…</source>
+        <translation>正在构建词表…</translation>
+    </message>
+    <message>
+        <source>Vectorising reviews…</source>
+        <translation>正在向量化评论…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Evaluating on the test reviews…</source>
+        <translation>正在测试评论上评估…</translation>
+    </message>
+    <message>
+        <source>Opening the model (TensorFlow loads on first use)…</source>
+        <translation>正在打开模型（首次使用时加载 TensorFlow）…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <extracomment>Phases with no steps to count: the batch bar becomes a busy indicator. What the status bar should say now (a phase, the download, the epoch and its loss). A batch&apos;s progress has been shown (GUI thread): epoch, step, steps per epoch.</extracomment>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1243,108 +1477,16 @@ x/y 固定坐标轴</translation>
         <translation>计算当前模型的测试指标（Ctrl+E）</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
+        <source>Epochs</source>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <source>Learning curves</source>
-        <translation>学习曲线</translation>
-    </message>
-    <message>
-        <source>Test results</source>
-        <translation>测试结果</translation>
-    </message>
-    <message>
-        <source>Model summary</source>
-        <translation>模型概要</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Output shape</source>
-        <translation>输出形状</translation>
-    </message>
-    <message>
-        <source>Params</source>
-        <translation>参数量</translation>
-    </message>
-    <message>
-        <source>The learning curves and the model&apos;s layers (Ctrl+1)</source>
-        <translation>学习曲线和模型的各层（Ctrl+1）</translation>
-    </message>
-    <message>
-        <source>Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews (Ctrl+2)</source>
-        <translation>测试评论上的混淆矩阵、ROC 曲线、阈值和最严重的错误（Ctrl+2）</translation>
-    </message>
-    <message>
-        <source>Every run and opened model, compared (Ctrl+3)</source>
-        <translation>比较每次训练和打开过的模型（Ctrl+3）</translation>
-    </message>
-    <message>
-        <source>Classify a file of reviews (Ctrl+4)</source>
-        <translation>对一个评论文件分类（Ctrl+4）</translation>
-    </message>
-    <message>
-        <source>Language: {name}</source>
-        <translation>语言：{name}</translation>
-    </message>
-    <message>
-        <source>About {app}</source>
-        <translation>关于 {app}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{app}&lt;/b&gt;&lt;p&gt;Train a Keras LSTM on the IMDB reviews, watch it learn, and use it.&lt;/p&gt;&lt;p&gt;Settings are kept in {file}&lt;/p&gt;</source>
-        <translation>&lt;b&gt;{app}&lt;/b&gt;&lt;p&gt;在 IMDB 影评上训练 Keras LSTM，观察它的学习过程，并使用它。&lt;/p&gt;&lt;p&gt;设置保存在 {file}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Classify is available again when the current task ends.</source>
-        <translation>当前任务结束后即可再次分类。</translation>
-    </message>
-    <message>
-        <source>Invalid hyperparameters</source>
-        <translation>超参数无效</translation>
-    </message>
-    <message>
-        <source>No data chosen</source>
-        <translation>未选择数据</translation>
-    </message>
-    <message>
-        <source>Choose the data in the Data panel: the aclImdb folder or its .tar.gz, Download, a CSV file, a folder with pos/ and neg/, or Keras&apos;s IMDB dataset.</source>
-        <translation>请在“数据”面板中选择数据：aclImdb 文件夹或其 .tar.gz、下载、CSV 文件、含 pos/ 和 neg/ 的文件夹，或 Keras 的 IMDB 数据集。</translation>
-    </message>
-    <message>
         <source>Epoch 0 of %m</source>
         <translation>第 0 / %m 轮</translation>
-    </message>
-    <message>
-        <source>Stopping after the current batch…</source>
-        <translation>将在当前批次后停止…</translation>
-    </message>
-    <message>
-        <source>Choose the data to evaluate on: the aclImdb folder, its .tar.gz, or Download.</source>
-        <translation>请选择用于评估的数据：aclImdb 文件夹、其 .tar.gz，或“下载”。</translation>
-    </message>
-    <message>
-        <source>Evaluating…</source>
-        <translation>正在评估…</translation>
-    </message>
-    <message>
-        <source>Cannot open the model</source>
-        <translation>无法打开模型</translation>
-    </message>
-    <message>
-        <source>Opening {name}…</source>
-        <translation>正在打开 {name}…</translation>
     </message>
     <message>
         <source>Downloading</source>
@@ -1395,204 +1537,12 @@ x/y 固定坐标轴</translation>
         <translation>准确率</translation>
     </message>
     <message>
-        <source>Run not fully kept</source>
-        <translation>训练记录未完整保存</translation>
-    </message>
-    <message>
-        <source>the model</source>
-        <translation>该模型</translation>
-    </message>
-    <message>
-        <source>Opened {name}.</source>
-        <translation>已打开 {name}。</translation>
-    </message>
-    <message>
-        <source>Evaluated on the test reviews.</source>
-        <translation>已在测试评论上完成评估。</translation>
-    </message>
-    <message>
-        <source>Stopped after {epochs} epoch(s); the model is kept. Evaluate, save or use it.</source>
-        <translation>已在 {epochs} 轮后停止；模型已保留。可以评估、保存或使用它。</translation>
-    </message>
-    <message>
-        <source>Done in {time}.</source>
-        <translation>完成，用时 {time}。</translation>
-    </message>
-    <message>
-        <source>Training failed</source>
-        <translation>训练失败</translation>
-    </message>
-    <message>
-        <source>Evaluation failed</source>
-        <translation>评估失败</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Training stopped before it produced anything; nothing changed.</source>
-        <translation>训练在产生任何结果前已停止；没有任何改变。</translation>
-    </message>
-    <message>
-        <source>Evaluation stopped before it produced anything; nothing changed.</source>
-        <translation>评估在产生任何结果前已停止；没有任何改变。</translation>
-    </message>
-    <message>
-        <source>Opening stopped before it produced anything; nothing changed.</source>
-        <translation>打开操作在产生任何结果前已停止；没有任何改变。</translation>
-    </message>
-    <message>
-        <source>The task stopped before it produced anything; nothing changed.</source>
-        <translation>任务在产生任何结果前已停止；没有任何改变。</translation>
-    </message>
-    <message>
-        <source>Finished after {time}</source>
-        <translation>已完成，用时 {time}</translation>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次后停止…</translation>
     </message>
     <message>
         <source>{epochs} epoch(s) trained</source>
         <translation>已训练 {epochs} 轮</translation>
-    </message>
-    <message>
-        <source>unsaved model</source>
-        <translation>未保存的模型</translation>
-    </message>
-    <message>
-        <source>On {count:,} test reviews. Confusion: {tn:,} true negatives, {fp:,} false positives, {fn:,} false negatives, {tp:,} true positives.</source>
-        <translation>基于 {count:,} 条测试评论。混淆情况：真阴性 {tn:,}，假阳性 {fp:,}，假阴性 {fn:,}，真阳性 {tp:,}。</translation>
-    </message>
-    <message>
-        <source>Test metrics not computed (training was stopped). Click Evaluate to compute them.</source>
-        <translation>尚未计算测试指标（训练被停止）。点击“评估”进行计算。</translation>
-    </message>
-    <message>
-        <source>Training time {time}</source>
-        <translation>训练用时 {time}</translation>
-    </message>
-    <message>
-        <source>{done} of {planned} epochs</source>
-        <translation>{done} / {planned} 轮</translation>
-    </message>
-    <message>
-        <source>stopped by you</source>
-        <translation>已被你停止</translation>
-    </message>
-    <message>
-        <source>best validation epoch {epoch} (its weights were restored)</source>
-        <translation>最佳验证轮次 {epoch}（已恢复其权重）</translation>
-    </message>
-    <message>
-        <source>best validation epoch {epoch}</source>
-        <translation>最佳验证轮次 {epoch}</translation>
-    </message>
-    <message>
-        <source>Total trainable parameters: {total:,}</source>
-        <translation>可训练参数总数：{total:,}</translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation>打开模型</translation>
-    </message>
-    <message>
-        <source>Keras models (*.keras)</source>
-        <translation>Keras 模型 (*.keras)</translation>
-    </message>
-    <message>
-        <source>Save model</source>
-        <translation>保存模型</translation>
-    </message>
-    <message>
-        <source>Replace the file?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <source>{name} already exists in {folder}. Replace it?</source>
-        <translation>{folder} 中已存在 {name}。要替换它吗？</translation>
-    </message>
-    <message>
-        <source>Cannot save the model</source>
-        <translation>无法保存模型</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Cannot export the chart</source>
-        <translation>无法导出图表</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Chart exported to {path}</source>
-        <translation>图表已导出到 {path}</translation>
-    </message>
-    <message>
-        <source>Export history</source>
-        <translation>导出历史</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Cannot export the history</source>
-        <translation>无法导出历史</translation>
-    </message>
-    <message>
-        <source>History exported to {path}</source>
-        <translation>历史已导出到 {path}</translation>
-    </message>
-    <message>
-        <source>Quit while working?</source>
-        <translation>任务进行中，要退出吗？</translation>
-    </message>
-    <message>
-        <source>A task is running. Stop it and quit?</source>
-        <translation>有任务正在运行。停止它并退出吗？</translation>
-    </message>
-</context>
-<context>
-    <name>RunCompareChart</name>
-    <message>
-        <source>Validation accuracy</source>
-        <extracomment>Fields TrainingConfig.describe() names, in some family. Fields that do not change what is learnt.</extracomment>
-        <translation>验证准确率</translation>
-    </message>
-    <message>
-        <source>Validation loss</source>
-        <translation>验证损失</translation>
-    </message>
-    <message>
-        <source>unknown configuration</source>
-        <translation>未知配置</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <source>Select runs in the list to compare them.</source>
-        <translation>在列表中选择训练记录以进行比较。</translation>
-    </message>
-    <message>
-        <source>These runs have no validation data.</source>
-        <translation>这些训练记录没有验证数据。</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1663,22 @@ x/y 固定坐标轴</translation>
     </message>
 </context>
 <context>
+    <name>SetupColumn</name>
+    <message>
+        <source>Edit for a new run</source>
+        <extracomment>&quot;Edit for a new run&quot; was clicked: the form is editable (and the button gone).</extracomment>
+        <translation>编辑以开始新的训练</translation>
+    </message>
+    <message>
+        <source>The form shows the opened model&apos;s configuration; edit it to train a new model</source>
+        <translation>表单显示的是已打开模型的配置；编辑它以训练一个新模型</translation>
+    </message>
+    <message>
+        <source>Hyperparameters</source>
+        <translation>超参数</translation>
+    </message>
+</context>
+<context>
     <name>TaskWorker</name>
     <message>
         <source>Out of memory. Lower the vocabulary size, sequence length or batch size and try again.</source>
@@ -1722,6 +1688,34 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Unexpected error ({kind}): {reason}</source>
         <translation>意外错误（{kind}）：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainTask</name>
+    <message>
+        <source>Loading data…</source>
+        <extracomment>The kind&apos;s name, as ``MainWindow.task_ended`` reports it. Stop (Esc) can end it early. After it finished, the form shows the model&apos;s configuration, read-only (True), the user&apos;s own (False), or stays as it is (None). The run list selects the task&apos;s run once it is kept. What goes to the engine: a plain request (or, in tests, a job callable). Epochs planned (a training), else 0. The data choice the task reads (``DataChoice.key()``): its corpus is reused for it.</extracomment>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>Training stopped before it produced anything; nothing changed.</source>
+        <translation>训练在产生任何结果前已停止；没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Stopped after {epochs} epoch(s); the model is kept. Evaluate, save or use it.</source>
+        <translation>已在 {epochs} 轮后停止；模型已保留。可以评估、保存或使用它。</translation>
+    </message>
+    <message>
+        <source>Done in {time}.</source>
+        <translation>完成，用时 {time}。</translation>
+    </message>
+    <message>
+        <source>Finished after {time}</source>
+        <translation>已完成，用时 {time}</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1753,45 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Best validation loss at epoch {epoch}.</source>
         <translation>验证损失在第 {epoch} 轮最低。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceTabs</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message>
+        <source>The learning curves and the model&apos;s layers (Ctrl+1)</source>
+        <translation>学习曲线和模型的各层（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews (Ctrl+2)</source>
+        <translation>测试评论上的混淆矩阵、ROC 曲线、阈值和最严重的错误（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>Every run and opened model, compared (Ctrl+3)</source>
+        <translation>比较每次训练和打开过的模型（Ctrl+3）</translation>
+    </message>
+    <message>
+        <source>Classify a file of reviews (Ctrl+4)</source>
+        <translation>对一个评论文件分类（Ctrl+4）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,56 @@
+"""How the window tells and asks: a warning that does not block, and a yes/no question.
+
+:meth:`Dialogs.show_error` opens its box with ``QMessageBox.open`` (no modal
+loop), keeps the message in ``last_error`` and repeats it in the status bar;
+:meth:`Dialogs.ask` is answered by ``auto_answer`` when set, or Yes when Qt
+runs without a screen. So tests and scripts drive every path without a
+modal loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+
+class Dialogs(QObject):
+    """The dialogs of ``window``; at most one error box is open at a time."""
+
+    #: An error dialog was shown, with its message.
+    error_shown = Signal(str)
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        #: When not None, ask() returns it without a dialog (tests, scripts).
+        self.auto_answer: bool | None = None
+        self.last_error: str | None = None
+        self.error_box: QMessageBox | None = None
+
+    def show_error(self, title: str, message: str) -> None:
+        """Tell the user what went wrong, without blocking (QMessageBox.open)."""
+        self.last_error = message
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.close()
+        self.error_box = box
+        box.open()
+        self.window.statusBar().showMessage(f"{title}: {message}", 15_000)
+        self.error_shown.emit(message)
+
+    def ask(self, title: str, question: str) -> bool:
+        """A yes/no question; answered by ``auto_answer`` or without a screen."""
+        if self.auto_answer is not None:
+            return self.auto_answer
+        if QApplication.platformName() in ("offscreen", "minimal"):
+            return True
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox.question(self.window, title, question, buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+
+    def close(self) -> None:
+        """Close the error box, if one is open."""
+        if self.error_box is not None:
+            try:
+                self.error_box.close()
+            except RuntimeError:
+                pass  # already deleted

@@ -1,0 +1,83 @@
+"""The window's tabs: Training (learning curves and the model's layers), Evaluation, Runs and Batch.
+
+:class:`WorkspaceTabs` lays the pages out and shows the current model on
+those that draw one (:meth:`WorkspaceTabs.show_model`); each page does the
+rest of its own work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from gui.charts.training_chart import TrainingChart
+from gui.i18n import context_tr
+from gui.panels.batch_view import BatchView
+from gui.panels.evaluation_view import EvaluationView
+from gui.panels.results_panel import ModelSummaryPanel
+from gui.panels.runs_view import RunsView
+from gui.run_store import RunStore
+
+TAB_NAMES = (
+    QT_TRANSLATE_NOOP("WorkspaceTabs", "Training"),
+    QT_TRANSLATE_NOOP("WorkspaceTabs", "Evaluation"),
+    QT_TRANSLATE_NOOP("WorkspaceTabs", "Runs"),
+    QT_TRANSLATE_NOOP("WorkspaceTabs", "Batch"),
+)
+
+
+class WorkspaceTabs(QTabWidget):
+    """The four pages, in the order of Ctrl+1 to Ctrl+4."""
+
+    tr = context_tr("WorkspaceTabs")
+
+    def __init__(self, runs: RunStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.chart = TrainingChart()
+        self.chart.canvas.setMinimumHeight(110)  # the tabs share the height with the classify panel
+        self.chart_group = QGroupBox()
+        chart_layout = QVBoxLayout(self.chart_group)
+        chart_layout.setContentsMargins(6, 6, 6, 6)
+        chart_layout.addWidget(self.chart)
+        self.model_summary = ModelSummaryPanel()
+        self.training_tab = QSplitter(Qt.Orientation.Vertical)
+        self.training_tab.addWidget(self.chart_group)
+        self.training_tab.addWidget(self.model_summary)
+        self.training_tab.setStretchFactor(0, 3)
+        self.training_tab.setStretchFactor(1, 1)
+        self.training_tab.setChildrenCollapsible(False)
+        self.evaluation_view = EvaluationView()
+        self.runs_view = RunsView(runs)
+        self.batch_view = BatchView()
+        for page in (self.training_tab, self.evaluation_view, self.runs_view, self.batch_view):
+            self.addTab(page, "")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The tabs' names and hints (the window calls it, before its menus name the tabs)."""
+        self.chart_group.setTitle(self.tr("Learning curves"))
+        self.model_summary.retranslate_ui()
+        for index, name in enumerate(TAB_NAMES):
+            self.setTabText(index, self.tr(name))
+        self.setTabToolTip(0, self.tr("The learning curves and the model's layers (Ctrl+1)"))
+        self.setTabToolTip(1, self.tr("Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews (Ctrl+2)"))
+        self.setTabToolTip(2, self.tr("Every run and opened model, compared (Ctrl+3)"))
+        self.setTabToolTip(3, self.tr("Classify a file of reviews (Ctrl+4)"))
+
+    def show_model(self, model) -> None:
+        """``model`` 's curves, layers and evaluation; None: no curves and no evaluation."""
+        if model is None:
+            self.chart.reset()
+            self.evaluation_view.set_model(None)
+            return
+        training = model.training or {}
+        self.chart.set_history(model.history, training.get("best_epoch"), training.get("restored_best", False))
+        self.model_summary.show_model(model)
+        self.evaluation_view.set_model(model)
+
+    def set_busy(self, busy: bool, model) -> None:
+        """While a task runs, no Evaluate, no Open from the run list and no batch; else the model's."""
+        self.evaluation_view.evaluate_button.setEnabled(not busy and model is not None)
+        self.runs_view.set_open_enabled(not busy)
+        self.batch_view.set_model(model if not busy else None)

@@ -1,0 +1,165 @@
+"""The kinds of task the window runs, as the controller sees them: train, evaluate, open.
+
+A task is the GUI's side of one request to the engine. It carries its plain
+request (:mod:`gui.workers.messages`), its kind, the texts the status bar
+shows for it, and what is kept when it ends (the run list's entry). So the
+controller and the window never ask which kind a task is: they ask the task.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from gui.i18n import context_tr, format_duration
+from gui.run_store import Run, RunStore
+from gui.workers.messages import EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
+
+
+class Task:
+    """One request and what it means to the window."""
+
+    #: The kind's name, as ``MainWindow.task_ended`` reports it.
+    kind = ""
+    #: Stop (Esc) can end it early.
+    stoppable = False
+    #: After it finished, the form shows the model's configuration, read-only
+    #: (True), the user's own (False), or stays as it is (None).
+    config_from_model: bool | None = None
+    #: The run list selects the task's run once it is kept.
+    selects_run = False
+
+    def __init__(self, request, epochs: int = 0, data_key: tuple | None = None):
+        #: What goes to the engine: a plain request (or, in tests, a job callable).
+        self.request = request
+        #: Epochs planned (a training), else 0.
+        self.epochs = epochs
+        #: The data choice the task reads (``DataChoice.key()``): its corpus is reused for it.
+        self.data_key = data_key
+
+    def starting_text(self) -> str:
+        raise NotImplementedError
+
+    def failed_title(self) -> str:
+        raise NotImplementedError
+
+    def abandoned_text(self) -> str:
+        raise NotImplementedError
+
+    def done_text(self, model) -> str:
+        raise NotImplementedError
+
+    def ended_text(self, seconds: float) -> str | None:
+        """What the run panel says once the task has ended, after ``seconds``; None leaves it."""
+        return None
+
+    def keep(self, runs: RunStore, current: Run | None, model, finished: Finished) -> tuple[Run | None, str | None]:
+        """Keep the finished ``model`` in the run list; the current run after, and an error message if any."""
+        return current, None
+
+
+def _name(model, fallback: str) -> str:
+    return Path(model.path).name if model.path else fallback
+
+
+def _plain(options) -> dict | None:
+    """``SourceOptions`` as the dict a request carries."""
+    return dataclasses.asdict(options) if options is not None else None
+
+
+class TrainTask(Task):
+    """Read the data and train a new model."""
+
+    kind = "train"
+    stoppable = True
+    config_from_model = False
+    selects_run = True
+    tr = context_tr("TrainTask")
+
+    @classmethod
+    def of(cls, config, source: str | None, options, corpus: Handle | None, keep_as: Path, data_key: tuple | None = None) -> TrainTask:
+        """``corpus``: a read already done, or under way (the data panel's)."""
+        request = TrainRequest(config.to_dict(), source, _plain(options), corpus, str(keep_as))
+        return cls(request, epochs=config.epochs, data_key=data_key)
+
+    def starting_text(self) -> str:
+        return self.tr("Loading data…")
+
+    def failed_title(self) -> str:
+        return self.tr("Training failed")
+
+    def abandoned_text(self) -> str:
+        return self.tr("Training stopped before it produced anything; nothing changed.")
+
+    def done_text(self, model) -> str:
+        training = model.training or {}
+        if training.get("stopped"):
+            return self.tr("Stopped after {epochs} epoch(s); the model is kept. Evaluate, save or use it.").format(epochs=training.get("epochs_done", 0))
+        return self.tr("Done in {time}.").format(time=format_duration(training.get("seconds", 0)))
+
+    def ended_text(self, seconds: float) -> str | None:
+        return self.tr("Finished after {time}").format(time=format_duration(seconds))
+
+    def keep(self, runs: RunStore, current: Run | None, model, finished: Finished) -> tuple[Run | None, str | None]:
+        saved = Path(finished.kept) if finished.kept else None
+        return runs.add_model(model, "trained", saved=saved, save_error=finished.keep_error)
+
+
+class EvaluateTask(Task):
+    """Compute the test metrics of the current model."""
+
+    kind = "evaluate"
+    stoppable = True
+    tr = context_tr("EvaluateTask")
+
+    @classmethod
+    def of(cls, model: Handle, source: str | None, options, corpus: Handle | None, data_key: tuple | None = None) -> EvaluateTask:
+        return cls(EvaluateRequest(model, source, _plain(options), corpus), data_key=data_key)
+
+    def starting_text(self) -> str:
+        return self.tr("Evaluating…")
+
+    def failed_title(self) -> str:
+        return self.tr("Evaluation failed")
+
+    def abandoned_text(self) -> str:
+        return self.tr("Evaluation stopped before it produced anything; nothing changed.")
+
+    def done_text(self, model) -> str:
+        return self.tr("Evaluated on the test reviews.")
+
+    def keep(self, runs: RunStore, current: Run | None, model, finished: Finished) -> tuple[Run | None, str | None]:
+        if current is None or runs.get(current.id) is None:
+            return current, None
+        return current, runs.update_model(current, model)
+
+
+class OpenTask(Task):
+    """Load a model file."""
+
+    kind = "open"
+    config_from_model = True
+    selects_run = True
+    tr = context_tr("OpenTask")
+
+    @classmethod
+    def of(cls, path: Path) -> OpenTask:
+        return cls(OpenRequest(str(path)))
+
+    def starting_text(self) -> str:
+        return self.tr("Opening {name}…").format(name=Path(self.request.path).name)
+
+    def failed_title(self) -> str:
+        return self.tr("Cannot open the model")
+
+    def abandoned_text(self) -> str:
+        return self.tr("Opening stopped before it produced anything; nothing changed.")
+
+    def done_text(self, model) -> str:
+        return self.tr("Opened {name}.").format(name=_name(model, self.tr("the model")))
+
+    def keep(self, runs: RunStore, current: Run | None, model, finished: Finished) -> tuple[Run | None, str | None]:
+        run = runs.run_for_path(model.path)
+        if run is not None:
+            return run, None
+        return runs.add_model(model, str(model.path))
