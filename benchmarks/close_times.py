@@ -6,8 +6,9 @@ For each phase (reading the data, building the vocabulary, vectorising,
 training, evaluating) a fresh window starts a one-epoch training on the full
 data and is closed as soon as the phase shows. Reports the time from the
 close request to the window being closed and its worker thread ended. The
-tests check the same thing under 3 s on the small corpus; this gives the
-figures on the real data.
+tests check that closing ends the worker in every phase, on the small corpus,
+without timing it (a shared machine would make that a test of the machine);
+this gives the figures on the real data.
 """
 
 from __future__ import annotations

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: StudioSettings | None = None, parent: QWidget | None = None, runs_folder: str | os.PathLike | None = None):
         """``runs_folder`` holds the run list and its models (default: the app's AppDataLocation)."""
         super().__init__(parent)
+        #: How long closing waits for the workers to end before the window hides and closes when they do.
+        self.close_wait_ms = CLOSE_WAIT_MS
         self.settings = settings or StudioSettings()
         self.runs = RunStore(runs_folder, self)
         self.controller = TaskController(self.runs, self)
@@ -364,10 +366,10 @@ class MainWindow(QMainWindow):
         if self.is_busy() and not self._close_when_idle and not self.dialogs.ask(self.tr("Quit while working?"), self.tr("A task is running. Stop it and quit?")):
             event.ignore()
             return
-        # Stop both workers, then give them CLOSE_WAIT_MS together.
+        # Stop both workers, then give them close_wait_ms together.
         self.controller.abandon()
         self.batch_view.cancel()
-        deadline = QDeadlineTimer(CLOSE_WAIT_MS)
+        deadline = QDeadlineTimer(self.close_wait_ms)
         ended = self.controller.shutdown(deadline.remainingTime())
         ended = self.batch_view.shutdown(deadline.remainingTime()) and ended
         if not ended:
