@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from core.data.kinds.table import TABLE
 from core.data.sources import SourceOptions
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
-from gui.workers.data_loading import TABLE
 
 TIMEOUT = 90_000
 REVIEW = "A wonderful film, moving and beautifully acted. I loved every minute."
