@@ -14,9 +14,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from core.data.corpus import SHUFFLE_SEED
 from core.errors import QT_TRANSLATE_NOOP, DataError
 
-if TYPE_CHECKING:  # for annotations only: corpus and preview modules import nothing from here
+if TYPE_CHECKING:  # for annotations only (neither module imports this one)
     from core.data.corpus import Corpus, Progress
     from core.data.preview import TablePreview
 
@@ -61,7 +62,7 @@ class SourceRequest:
     progress: Progress | None = None  # the reading
     download_progress: Progress | None = None  # a download, if one happens
     url: str | None = None  # where to download from, for kinds that download
-    seed: int = 113  # the shuffle of sources that come split (aclImdb, Keras's arrays)
+    seed: int = SHUFFLE_SEED  # the shuffle of sources that come split (aclImdb, Keras's arrays)
 
     @property
     def path(self) -> Path:
