@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.data.kinds import aclimdb, class_folders, keras_imdb, table
+from core.data.kinds import aclimdb, class_folders, keras_imdb, parquet, table
 from core.data.sources import SourceKind
 
 #: A path no kind claims is read as an aclImdb copy, whose reader says what it lacks.
 FALLBACK = aclimdb.LOCAL
 
-_kinds: list[SourceKind] = [aclimdb.LOCAL, aclimdb.DOWNLOADED, table.KIND, class_folders.KIND, keras_imdb.KIND]
+_kinds: list[SourceKind] = [aclimdb.LOCAL, aclimdb.DOWNLOADED, table.KIND, parquet.KIND, class_folders.KIND, keras_imdb.KIND]
 
 
 def kinds() -> tuple[SourceKind, ...]:

@@ -2202,7 +2202,40 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>{name}: choose the text column (the columns are {columns}).</source>
+        <extracomment>Rows read at a time; progress is reported after each batch.</extracomment>
         <translation>{name}：请选择文本列（现有列为 {columns}）。</translation>
+    </message>
+    <message>
+        <source>{name} has no rows.</source>
+        <translation>{name} 没有任何行。</translation>
+    </message>
+    <message>
+        <source>Your reviews: a Parquet file</source>
+        <translation>你的评论：Parquet 文件</translation>
+    </message>
+    <message>
+        <source>a .parquet file with a text and a label column</source>
+        <translation>含文本列和标签列的 .parquet 文件</translation>
+    </message>
+    <message>
+        <source>Choose the Parquet file</source>
+        <translation>选择 Parquet 文件</translation>
+    </message>
+    <message>
+        <source>Choose a Parquet file</source>
+        <translation>选择一个 Parquet 文件</translation>
+    </message>
+    <message>
+        <source>Parquet files</source>
+        <translation>Parquet 文件</translation>
+    </message>
+    <message>
+        <source>Reading Parquet files needs pyarrow, which is not installed: pip install pyarrow (in a checkout: pip install -e &quot;.[parquet]&quot;).</source>
+        <translation>读取 Parquet 文件需要 pyarrow，但尚未安装：请运行 pip install pyarrow（在源码目录中：pip install -e &quot;.[parquet]&quot;）。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a Parquet file ({reason}).</source>
+        <translation>无法将 {name} 作为 Parquet 文件读取（{reason}）。</translation>
     </message>
     <message>
         <source>{name} has no column {wanted!r}; its columns are {columns}.</source>
