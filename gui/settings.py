@@ -11,7 +11,7 @@ from dataclasses import asdict, fields
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from core.data.loading import DOWNLOAD, default_source
+from core.data.loading import default_source
 from core.data.sources import SourceOptions
 from core.errors import ConfigError, DataError
 from core.models.config import TrainingConfig
@@ -114,7 +114,3 @@ class StudioSettings:
 
     def sync(self) -> None:
         self.store.sync()
-
-
-def is_download(source: str | None) -> bool:
-    return (source or "").strip() == DOWNLOAD

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.data.loading import ARCHIVE_NAME, load_corpus
+from core.data.download import ARCHIVE_NAME
+from core.data.loading import load_corpus
 from core.errors import DataError
 
 

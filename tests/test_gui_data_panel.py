@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from core.data.kinds.table import TABLE
 from core.data.sources import SourceOptions
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
-from gui.workers.data_loading import TABLE
 
 TIMEOUT = 90_000
 REVIEW = "A wonderful film, moving and beautifully acted. I loved every minute."
@@ -302,3 +302,45 @@ def test_a_models_source_is_described_for_every_kind(qapp):
              "test_count": 10, "train_positive": 30, "test_positive": 5}
     lines = describe_source(keras).splitlines()
     assert lines[0].endswith("tf-keras-datasets/imdb.npz") and lines[1] == "Train: 40 reviews: 30 positive (75%) / 10 negative"
+
+
+def test_the_panel_offers_every_registered_kind_with_the_controls_of_its_options(qtbot, tmp_path, small_corpus_dir):
+    """A kind registered in core (JSON lines, read for real) is in the kind box, shows its own controls and loads."""
+    import json
+
+    import numpy as np
+
+    from core.data.labelled import labelled_corpus
+    from core.data.registry import kinds, register, unregister
+    from core.data.sources import SEED, TEST_PATH, TEST_SPLIT, SourceKind
+    from gui.panels.data_source import DataSourcePanel
+
+    def read_lines(path, options, progress):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        return [row["text"] for row in rows], np.array([row["label"] for row in rows], dtype="int32"), 0
+
+    kind = SourceKind(id="jsonl", label="Your reviews: JSON lines", read=lambda request: labelled_corpus(request, read_lines, "json lines"),
+                      suffixes=(".jsonl",), options=(TEST_SPLIT, SEED, TEST_PATH), placeholder="a .jsonl file", file_tip="Choose it",
+                      file_title="Choose a .jsonl file", file_types="JSON lines", cli_help="a .jsonl of labelled reviews")
+    path = tmp_path / "reviews.jsonl"
+    path.write_text("".join(json.dumps({"text": text, "label": int(label == "positive")}) + "\n" for text, label in review_rows(small_corpus_dir)),
+                    encoding="utf-8")
+    register(kind)
+    try:
+        panel = DataSourcePanel()
+        qtbot.addWidget(panel)
+        panel.show()
+        assert [panel.kind_combo.itemData(i) for i in range(panel.kind_combo.count())] == [k.id for k in kinds()]
+        assert panel.kind_combo.itemText(panel.kind_combo.count() - 1) == "Your reviews: JSON lines"
+        with qtbot.waitSignal(panel.inspected, timeout=TIMEOUT) as seen:
+            panel.set_source(str(path))
+        assert panel.kind() == "jsonl" and panel.path_edit.placeholderText() == "a .jsonl file"
+        assert panel.file_button.isVisible() and not panel.folder_button.isVisible()
+        assert panel.split_row.isVisible() and panel.test_path_row.isVisible()
+        assert not panel.columns_row.isVisible() and not panel.words_row.isVisible() and not panel.preview_table.isVisible()
+        assert seen.args[0].corpus.source["kind"] == "json lines"
+        assert "Train: 52 reviews: 26 positive (50%) / 26 negative" in panel.status.text()
+        assert panel.options() == SourceOptions()
+        panel.shutdown()
+    finally:
+        unregister(kind.id)

@@ -10,8 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from core.data.kinds.keras_imdb import KERAS_IMDB, OOV_MARK
 from core.data.loading import load_corpus
-from core.data.sources import KERAS_IMDB, OOV_MARK, SourceOptions
+from core.data.sources import SourceOptions
 from core.errors import DataError
 
 

@@ -112,16 +112,27 @@ def _field_names() -> list[str]:
 
 
 def _add_data_option(parser: argparse.ArgumentParser) -> None:
+    from core.data.download import DOWNLOAD  # noqa: PLC0415 - main.py imports this module for COMMANDS: keep it light
+    from core.data.registry import kind_for, kinds  # noqa: PLC0415
+
+    # Every registered kind: those read from a path, those named by a word, and last the default, which the help then explains.
+    default = kind_for(DOWNLOAD)
+    sources = [kind.cli_help for kind in sorted(kinds(), key=lambda kind: (not kind.has_path, kind is default)) if kind.cli_help]
     parser.add_argument(
         "--data",
-        help="the aclImdb folder or its .tar.gz, a .csv/.tsv of labelled reviews, a folder with pos/ and neg/, "
-        "'keras-imdb' (Keras's own arrays) or 'download' (default: $IMDB_DATA, else download once into the Keras cache)",
+        help=f"{_listed(sources, 'or')} (default: $IMDB_DATA, else download once into the Keras cache)",
     )
-    group = parser.add_argument_group("your own reviews (CSV/TSV files and pos/ neg/ folders)")
+    own = [kind.cli_name for kind in kinds() if kind.cli_name]
+    group = parser.add_argument_group(f"your own reviews ({_listed(own, 'and')})")
     group.add_argument("--text-column", help="the column holding the review text (default: 'review' or 'text')")
     group.add_argument("--label-column", help="the column holding the label: 0/1, pos/neg, positive/negative, true/false")
     group.add_argument("--test-data", help="a second file or folder with the test reviews (default: a stratified split)")
     group.add_argument("--test-fraction", type=float, default=0.2, help="share held out for testing without --test-data (default 0.2)")
+
+
+def _listed(items: list[str], last: str) -> str:
+    """The items joined as "a, b or c"."""
+    return f"{', '.join(items[:-1])} {last} {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def config_from_args(args: argparse.Namespace) -> TrainingConfig:

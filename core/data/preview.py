@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from core.data.sources import LABEL_COLUMN_GUESSES
-from core.data.tables import TEXT_COLUMN_GUESSES, _check_file, _delimiter, header
+from core.data.tables import LABEL_COLUMN_GUESSES, TEXT_COLUMN_GUESSES, check_file, delimiter, header
 
 
 @dataclass
@@ -41,9 +40,9 @@ def preview_table(
 ) -> TablePreview:
     """The header and first ``rows`` non-blank rows of a ``.csv``/``.tsv`` file."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
-        reader = csv.reader(handle, delimiter=_delimiter(path))
+        reader = csv.reader(handle, delimiter=delimiter(path))
         columns = header(reader, path)
         first = list(islice((row for row in reader if any(cell.strip() for cell in row)), max(0, rows)))
     return TablePreview(

@@ -1,32 +1,25 @@
-"""Labelled text that is not Stanford's archive: CSV/TSV files, class folders, Keras's IMDB arrays.
+"""What a kind of data source is: its options, how it is read, and what the app says about it.
 
-Each reader ends in the same :class:`~core.data.loading.Corpus` as the aclImdb
-reader, so a model trained on any source saves, loads, explains and
-classifies the same way. The test set is a second file or folder, or a
-stratified split of the first with a set fraction and seed.
+Every source the engine reads (Stanford's aclImdb copy and its download, a
+CSV/TSV file, a folder with ``pos/`` and ``neg/``, Keras's IMDB arrays, ...)
+is one :class:`SourceKind`, declared in its own module under
+``core.data.kinds`` and listed in :mod:`core.data.registry`. The command
+line's help, the app's data panel and its background loader read these
+descriptions instead of knowing the kinds, so a new kind is one module.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import numpy as np
+from core.data.corpus import SHUFFLE_SEED
+from core.errors import QT_TRANSLATE_NOOP, DataError
 
-from core.data.tables import read_reviews
-from core.errors import QT_TRANSLATE_NOOP, DataError, Message
-
-#: The word that asks for Keras's own IMDB arrays (keras.datasets.imdb).
-KERAS_IMDB = "keras-imdb"
-KERAS_IMDB_URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
-KERAS_IMDB_HASH = "69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f"
-KERAS_WORD_INDEX_HASH = "bfafd718b763782e994055a2d397834f"
-#: Stands where Keras's arrays have their out-of-vocabulary mark (2). It is
-#: never put in the vocabulary, so it vectorises to our OOV index, exactly
-#: as an unknown word in a typed review does.
-OOV_MARK = "oovmarkxq"
+if TYPE_CHECKING:  # for annotations only (neither module imports this one)
+    from core.data.corpus import Corpus, Progress
+    from core.data.preview import TablePreview
 
 
 @dataclass
@@ -47,144 +40,100 @@ class SourceOptions:
             raise DataError(QT_TRANSLATE_NOOP("core", "test_fraction must be between 0 and 1 (exclusive); got {value!r}."), value=self.test_fraction)
 
 
-LABEL_COLUMN_GUESSES = ("label", "sentiment", "class", "polarity")
+# The options a kind may ask for, named as the fields of SourceOptions they fill.
+# The app has a control for each; a kind lists the ones it reads.
+TEXT_COLUMN = "text_column"
+LABEL_COLUMN = "label_column"
+TEST_SPLIT = "test_fraction"
+TEST_PATH = "test_path"
+SEED = "split_seed"
+NUM_WORDS = "num_words"
+OPTIONS = (TEXT_COLUMN, LABEL_COLUMN, TEST_SPLIT, TEST_PATH, SEED, NUM_WORDS)
+#: A table's options: its two columns, and a test set split off (with a seed) or read from a second file.
+TABLE_OPTIONS = (TEXT_COLUMN, LABEL_COLUMN, TEST_SPLIT, SEED, TEST_PATH)
 
 
-def check_both_classes(labels: np.ndarray, what: str | Message) -> None:
-    """``what`` names the data in messages ("test data", "file x.csv")."""
-    if len(labels) == 0:
-        raise DataError(QT_TRANSLATE_NOOP("core", "The {what} has no reviews."), what=what)
-    positives = int(np.sum(labels))
-    if positives == len(labels):
-        raise DataError(QT_TRANSLATE_NOOP("core", "The {what} has only positive reviews; a classifier needs both positive and negative ones."), what=what)
-    if positives == 0:
-        raise DataError(QT_TRANSLATE_NOOP("core", "The {what} has only negative reviews; a classifier needs both positive and negative ones."), what=what)
+@dataclass(frozen=True)
+class SourceRequest:
+    """One read: the source string, its options, and where to report progress."""
+
+    source: str  # a path, or the kind's word ("download", "keras-imdb")
+    options: SourceOptions
+    progress: Progress | None = None  # the reading
+    download_progress: Progress | None = None  # a download, if one happens
+    url: str | None = None  # where to download from, for kinds that download
+    seed: int = SHUFFLE_SEED  # the shuffle of sources that come split (aclImdb, Keras's arrays)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.source).expanduser()
 
 
-def stratified_split(texts: list[str], labels: np.ndarray, fraction: float, seed: int):
-    """Hold out ``fraction`` of each class; both parts keep the class balance."""
-    rng = np.random.RandomState(seed)
-    test_rows: list[int] = []
-    for label in (0, 1):
-        rows = np.flatnonzero(labels == label)
-        rng.shuffle(rows)
-        test_rows += rows[: max(1, int(round(len(rows) * fraction)))].tolist()
-    is_test = np.zeros(len(texts), dtype=bool)
-    is_test[test_rows] = True
-    train = np.flatnonzero(~is_test)
-    test = np.flatnonzero(is_test)
-    rng.shuffle(train)
-    rng.shuffle(test)
-    return [texts[i] for i in train], labels[train], [texts[i] for i in test], labels[test]
+@dataclass(frozen=True)
+class SourceKind:
+    """One kind of data source, described as data.
 
-
-# --- CSV / TSV ------------------------------------------------------------------
-
-
-def _label_column(path: Path, options: SourceOptions) -> str:
-    if options.label_column:
-        return options.label_column
-    from core.data.tables import read_columns  # noqa: PLC0415
-
-    columns = read_columns(path)
-    guess = next((c for c in columns if c.strip().lower() in LABEL_COLUMN_GUESSES), None)
-    if guess is None:
-        raise DataError(QT_TRANSLATE_NOOP("core", "{name}: choose the label column (the columns are {columns})."), name=path.name, columns=", ".join(columns))
-    return guess
-
-
-def read_table_split(path: Path, options: SourceOptions, progress: Callable[[int, int], None] | None):
-    table = read_reviews(path, options.text_column, _label_column(path, options), progress)
-    return table.texts, table.labels, table.undecodable
-
-
-def read_class_folders(path: Path) -> tuple[list[str], np.ndarray, int]:
-    """``pos/`` and ``neg/`` subfolders of text files, as text_dataset_from_directory expects."""
-    missing = [name for name in ("pos", "neg") if not (path / name).is_dir()]
-    if missing:
-        raise DataError(QT_TRANSLATE_NOOP("core", "The folder {path!r} has no {missing} subfolder; "
-                                          "put positive reviews in pos/ and negative ones in neg/, one per .txt file."),
-                        path=str(path), missing=" or ".join(m + "/" for m in missing))
-    texts, labels, undecodable = [], [], 0
-    for name, label in (("neg", 0), ("pos", 1)):
-        for file in sorted((path / name).glob("*.txt")):
-            raw = file.read_bytes()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                undecodable += 1
-                text = raw.decode("utf-8", errors="replace")
-            texts.append(text)
-            labels.append(label)
-    return texts, np.array(labels, dtype="int32"), undecodable
-
-
-def is_class_folder(path: Path) -> bool:
-    return path.is_dir() and (path / "pos").is_dir() and (path / "neg").is_dir()
-
-
-def load_labelled(path: Path, options: SourceOptions, progress=None):
-    """Texts, labels and undecodable-file count from a CSV/TSV file or a class folder."""
-    if path.is_dir():
-        return read_class_folders(path)
-    texts, labels, undecodable = read_table_split(path, options, progress)
-    return texts, labels, int(undecodable > 0)  # a file with bytes that are not UTF-8
-
-
-# --- Keras's IMDB arrays ----------------------------------------------------------
-
-
-def keras_imdb_files(options: SourceOptions) -> tuple[Path, Path]:
-    """imdb.npz and its word index: the given paths, or Keras's cache (downloading once)."""
-    if options.keras_npz and options.keras_word_index:
-        return Path(options.keras_npz), Path(options.keras_word_index)
-    import keras  # noqa: PLC0415
-
-    try:
-        npz = keras.utils.get_file("imdb.npz", origin=KERAS_IMDB_URL + "imdb.npz", file_hash=KERAS_IMDB_HASH)
-        index = keras.utils.get_file("imdb_word_index.json", origin=KERAS_IMDB_URL + "imdb_word_index.json",
-                                     file_hash=KERAS_WORD_INDEX_HASH)
-    except Exception as exc:  # noqa: BLE001 - get_file raises several kinds on a failed download
-        raise DataError(
-            QT_TRANSLATE_NOOP("core", "Keras's IMDB dataset is not cached and could not be downloaded ({reason}). "
-                              "It needs the internet on first use; the aclImdb archive, CSV and folder sources work offline."),
-            reason=(str(exc).splitlines() or [type(exc).__name__])[0][:200],
-        ) from None
-    return Path(npz), Path(index)
-
-
-def load_keras_imdb(options: SourceOptions, seed: int = 113):
-    """``keras.datasets.imdb.load_data(num_words=...)`` decoded back to words.
-
-    Keras stores word ranks (1 = most frequent); ``load_data`` shifts them by
-    ``index_from=3`` to leave 0 for padding, 1 for the start mark and 2 for
-    out-of-vocabulary, and maps every index at or above ``num_words`` to 2.
-    We decode each rank with ``get_word_index()`` and write :data:`OOV_MARK`
-    where ``load_data`` would put 2; the start mark carries no word and is
-    left out, as a typed review has none.
+    Texts for people are marked ``QT_TRANSLATE_NOOP("core", ...)``: the app
+    translates them, the command line prints its own English ``cli_help``.
     """
-    npz_path, index_path = keras_imdb_files(options)
-    try:
-        with np.load(npz_path, allow_pickle=True) as arrays:
-            x_train, y_train, x_test, y_test = (arrays[k] for k in ("x_train", "y_train", "x_test", "y_test"))
-        word_index = json.loads(Path(index_path).read_text(encoding="utf-8"))
-    except (OSError, KeyError, ValueError) as exc:
-        raise DataError(QT_TRANSLATE_NOOP("core", "Keras's IMDB files cannot be read ({reason}); delete them from the Keras cache to fetch them again."),
-                        reason=str(exc)) from None
-    words = {rank: word for word, rank in word_index.items()}
-    index_from = 3
 
-    def decode(ranks) -> str:
-        return " ".join(words.get(r, OOV_MARK) if r + index_from < options.num_words else OOV_MARK for r in ranks)
+    #: A short stable name ("table"); the app keeps it in its kind box.
+    id: str
+    #: The kind box's entry.
+    label: str
+    #: Reads the source into a :class:`~core.data.corpus.Corpus`.
+    read: Callable[[SourceRequest], Corpus]
+    #: The file endings it reads, lowercase (".csv"); a path with one is this kind.
+    suffixes: tuple[str, ...] = ()
+    #: It reads a folder (chosen with a folder dialog).
+    folders: bool = False
+    #: Claims a path by its contents, before any suffix is looked at (a folder with pos/ and neg/).
+    recognise: Callable[[Path], bool] | None = None
+    #: The word that names this source instead of a path ("download"); None for a kind read from a path.
+    word: str | None = None
+    #: Of the OPTIONS, those this kind reads; the app shows a control for each.
+    options: tuple[str, ...] = ()
+    #: A cheap first look at a table (columns and first rows): ``preview(path, options, rows)``.
+    preview: Callable[[str, SourceOptions, int], TablePreview] | None = None
+    #: For a kind that downloads: whether its files are in the cache already (reading needs no internet).
+    cached: Callable[[], bool] | None = None
+    #: Where a worded kind's data comes from (a URL), shown for a model whose record names only the word.
+    origin: str = ""
+    #: Texts of the app (each optional): the path's placeholder, a hint under the box, the File… and
+    #: Folder… buttons' tooltips and dialog titles, the file dialog's name for the files, and what is
+    #: not downloaded yet ("The IMDB archive (84 MB)").
+    placeholder: str = ""
+    hint: str = ""
+    file_tip: str = ""
+    file_title: str = ""
+    file_types: str = ""
+    folder_tip: str = ""
+    folder_title: str = ""
+    download_name: str = ""
+    #: The command line's words for ``--data`` ("a .csv/.tsv of labelled reviews"), and for the group
+    #: of options it reads ("CSV/TSV files"), in English.
+    cli_help: str = ""
+    cli_name: str = ""
 
-    rng = np.random.RandomState(seed)  # load_data's own shuffle
-    order_train = np.arange(len(x_train))
-    rng.shuffle(order_train)
-    order_test = np.arange(len(x_test))
-    rng.shuffle(order_test)
-    return (
-        [decode(x_train[i]) for i in order_train],
-        np.asarray(y_train)[order_train].astype("int32"),
-        [decode(x_test[i]) for i in order_test],
-        np.asarray(y_test)[order_test].astype("int32"),
-    )
+    def __post_init__(self) -> None:
+        unknown = set(self.options) - set(OPTIONS)
+        if unknown:
+            raise ValueError(f"source kind {self.id!r}: unknown options {sorted(unknown)}; known are {list(OPTIONS)}")
+
+    @property
+    def has_path(self) -> bool:
+        """Read from a path the person chooses (else named by its word)."""
+        return self.word is None
+
+    def is_cached(self) -> bool:
+        """Reading it needs no download (a local kind always)."""
+        return self.cached is None or self.cached()
+
+    def claims_suffix(self, path: Path) -> bool:
+        name = path.name.lower()
+        return any(name.endswith(suffix) and len(name) > len(suffix) for suffix in self.suffixes)
+
+    def options_from(self, values: dict[str, Any]) -> SourceOptions:
+        """SourceOptions with the values of this kind's options; the others keep their defaults."""
+        known = {f.name for f in fields(SourceOptions)}
+        return SourceOptions(**{name: value for name, value in values.items() if name in self.options and name in known})

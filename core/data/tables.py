@@ -26,6 +26,9 @@ LABELS = {
     "0": 0, "neg": 0, "negative": 0, "false": 0,
 }
 TEXT_COLUMN_GUESSES = ("review", "text", "sentence", "content")
+LABEL_COLUMN_GUESSES = ("label", "sentiment", "class", "polarity")
+#: The endings of a table; a tab separates a .tsv's or .tab's columns, a comma a .csv's.
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # reviews can be long
 
@@ -72,7 +75,7 @@ class ReviewTable:
     undecodable: int = 0
 
 
-def _delimiter(path: Path) -> str:
+def delimiter(path: Path) -> str:
     return "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
 
 
@@ -87,12 +90,12 @@ def header(reader, path: Path) -> list[str]:
 def read_columns(path: str | Path) -> list[str]:
     """The header of a CSV/TSV file, for choosing columns."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
-        return header(csv.reader(handle, delimiter=_delimiter(path)), path)
+        return header(csv.reader(handle, delimiter=delimiter(path)), path)
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
     if not path.exists():
         raise DataError(QT_TRANSLATE_NOOP("core", "No file at {path!r}. Check the path."), path=str(path))
     if path.is_dir():
@@ -107,8 +110,8 @@ def read_reviews(
 ) -> ReviewTable:
     """Read a ``.txt`` (one review per line) or a ``.csv``/``.tsv`` with a header."""
     path = Path(path)
-    _check_file(path)
-    if path.suffix.lower() not in (".csv", ".tsv", ".tab"):
+    check_file(path)
+    if path.suffix.lower() not in TABLE_SUFFIXES:
         if label_column:
             raise DataError(QT_TRANSLATE_NOOP("core", "{name} is plain text, which has no columns; use a CSV for labels."), name=path.name)
         with _open_counting(path, encoding="utf-8") as handle:
@@ -119,7 +122,7 @@ def read_reviews(
 
     total = path.stat().st_size
     with _open_counting(path, newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle, delimiter=_delimiter(path))
+        reader = csv.reader(handle, delimiter=delimiter(path))
         columns = header(reader, path)
         if text_column is None:
             text_column = next((c for c in columns if c.lower() in TEXT_COLUMN_GUESSES), None)
@@ -151,6 +154,24 @@ def read_reviews(
         raise DataError(QT_TRANSLATE_NOOP("core", "{name} has a header but no rows."), name=path.name)
     labels_array = np.array(labels, dtype="int32") if label_at is not None else None
     return ReviewTable(texts, labels_array, columns, str(path), _decode_errors.count)
+
+
+def read_labelled_table(path: Path, options, progress: Callable[[int, int], None] | None = None):
+    """Texts, labels and the count of bytes that are not UTF-8, from a table's text and label columns.
+
+    ``options`` (a :class:`core.data.sources.SourceOptions`) names the columns;
+    a column not named is guessed from the header, as the preview guesses it.
+    """
+    table = read_reviews(path, options.text_column, options.label_column or _label_column(path), progress)
+    return table.texts, table.labels, table.undecodable
+
+
+def _label_column(path: Path) -> str:
+    columns = read_columns(path)
+    guess = next((c for c in columns if c.strip().lower() in LABEL_COLUMN_GUESSES), None)
+    if guess is None:
+        raise DataError(QT_TRANSLATE_NOOP("core", "{name}: choose the label column (the columns are {columns})."), name=path.name, columns=", ".join(columns))
+    return guess
 
 
 def write_results(path: str | Path, texts: list[str], probabilities: np.ndarray, labels: np.ndarray | None = None, threshold: float = 0.5) -> Path:

@@ -1,10 +1,11 @@
 """Where the reviews come from, and what they hold, seen before Train is pressed.
 
-The panel offers every source ``core.data.loading.load_corpus`` reads: Stanford's
-aclImdb copy (folder or .tar.gz), its download, a CSV/TSV file (text and label
-columns chosen from the file's header), a folder with ``pos/`` and ``neg/``,
-and Keras's own IMDB arrays. A CSV or a folder is tested on a second file or
-folder, or on a stratified split with a fraction and a seed.
+The panel offers every kind of source in ``core.data.registry``, in its
+order: Stanford's aclImdb copy (folder or .tar.gz), its download, a CSV/TSV
+file (text and label columns chosen from the file's header), a folder with
+``pos/`` and ``neg/``, Keras's own IMDB arrays, and any kind added there. It
+knows no kind by name: each kind's options (core.data.sources.OPTIONS) pick
+the controls shown, and its texts are translated from the kind.
 
 Shortly after a choice settles, the data is read on the :class:`DataLoader`'s
 thread with a progress bar; the panel then shows the row counts, the class
@@ -21,64 +22,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from core.data.loading import DOWNLOAD
-from core.data.sources import KERAS_IMDB, SourceOptions
-from gui.i18n import context_tr, error_text
+from core.data.registry import FALLBACK, kind_by_id, kind_for, kinds
+from core.data.sources import SourceKind, SourceOptions
+from gui.i18n import context_tr, error_text, tr_core
 from gui.panels.data_summary import balance_text, origin_text
-from gui.workers.data_loading import (
-    ACLIMDB,
-    CLASSES,
-    DOWNLOAD_KIND,
-    KERAS,
-    TABLE,
-    DataChoice,
-    DataLoader,
-    SharedLoad,
-    is_cached,
-    kind_of,
-)
+from gui.panels.source_options import SourceOptionRows, core_text, file_filter, row
+from gui.panels.table_preview import TablePreviewView
+from gui.workers.data_loading import DataChoice, DataLoader, SharedLoad
 
 #: Quiet time after the last edit before the data is read, in milliseconds.
 INSPECT_DELAY_MS = 400
-#: Characters of a cell shown in the preview (the tooltip has them all).
-CELL_CHARS = 120
-
-
-def _row(*widgets, stretch: int | None = None) -> QWidget:
-    """A widget holding ``widgets`` side by side; ``stretch`` is the index that takes the room."""
-    holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(4)
-    for index, widget in enumerate(widgets):
-        if isinstance(widget, str):
-            widget = QLabel(widget)
-        layout.addWidget(widget, 1 if index == stretch else 0)
-    if stretch is None:
-        layout.addStretch(1)
-    return holder
 
 
 class DataSourcePanel(QGroupBox):
@@ -95,8 +61,8 @@ class DataSourcePanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._paths: dict[str, str] = {}
-        self._kind = ACLIMDB
+        self._paths: dict[str, str] = {}  # each kind with a path keeps its own
+        self._kind = FALLBACK.id
         self.loader = DataLoader(self)
         self.loader.previewed.connect(self._show_preview)
         self.loader.progressed.connect(self._show_progress)
@@ -108,14 +74,14 @@ class DataSourcePanel(QGroupBox):
         self.timer.timeout.connect(self.inspect)
         self._build()
         self.retranslate_ui()
-        self._apply_kind(ACLIMDB)
+        self._apply_kind(FALLBACK.id)
 
     # ------------------------------------------------------------------ UI
 
     def _build(self) -> None:
         self.kind_combo = QComboBox()
-        for kind in (ACLIMDB, DOWNLOAD_KIND, TABLE, CLASSES, KERAS):
-            self.kind_combo.addItem("", kind)
+        for kind in kinds():
+            self.kind_combo.addItem("", kind.id)
         self.kind_combo.currentIndexChanged.connect(lambda _index: self._apply_kind(self.kind()))
 
         self.path_edit = QLineEdit()
@@ -126,53 +92,16 @@ class DataSourcePanel(QGroupBox):
         self.folder_button = QPushButton()
         self.file_button.clicked.connect(self._choose_file)
         self.folder_button.clicked.connect(self._choose_folder)
-        self.path_row = _row(self.path_edit, self.file_button, self.folder_button, stretch=0)
+        self.path_row = row(self.path_edit, self.file_button, self.folder_button, stretch=0)
 
-        self.text_combo = QComboBox()
-        self.label_combo = QComboBox()
-        for combo in (self.text_combo, self.label_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(self._option_changed)
-        self.text_column_label, self.label_column_label = QLabel(), QLabel()
-        self.text_column_label.setBuddy(self.text_combo)
-        self.label_column_label.setBuddy(self.label_combo)
-        self.columns_row = _row(self.text_column_label, self.text_combo, self.label_column_label, self.label_combo)
-
-        self.split_radio = QRadioButton()
-        self.test_file_radio = QRadioButton()
-        group = QButtonGroup(self)
-        group.addButton(self.split_radio)
-        group.addButton(self.test_file_radio)
-        self.split_radio.setChecked(True)
-        self.fraction_spin = QDoubleSpinBox()
-        self.fraction_spin.setRange(0.01, 0.9)
-        self.fraction_spin.setSingleStep(0.05)
-        self.fraction_spin.setDecimals(2)
-        self.fraction_spin.setValue(SourceOptions.test_fraction)
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setValue(SourceOptions.split_seed)
-        self.test_path_edit = QLineEdit()
-        self.test_path_edit.setClearButtonEnabled(True)
-        self.test_browse_button = QPushButton()
-        self.test_browse_button.clicked.connect(self._choose_test_path)
-        self.seed_label = QLabel()
-        self.seed_label.setBuddy(self.seed_spin)
-        self.split_row = _row(self.split_radio, self.fraction_spin, self.seed_label, self.seed_spin)
-        self.test_path_row = _row(self.test_file_radio, self.test_path_edit, self.test_browse_button, stretch=1)
-        self.split_radio.toggled.connect(self._option_changed)
-        self.fraction_spin.valueChanged.connect(self._option_changed)
-        self.seed_spin.valueChanged.connect(self._option_changed)
-        self.test_path_edit.textChanged.connect(self._option_changed)
-
-        self.words_spin = QSpinBox()
-        self.words_spin.setRange(100, 100_000)
-        self.words_spin.setSingleStep(1000)
-        self.words_spin.setValue(SourceOptions.num_words)
-        self.words_spin.valueChanged.connect(self._option_changed)
-        self.words_label = QLabel("num_words")  # the argument's name in Keras: the same in every language
-        self.words_label.setBuddy(self.words_spin)
-        self.words_row = _row(self.words_label, self.words_spin)
+        rows = self.option_rows = SourceOptionRows()
+        rows.changed.connect(self._source_changed)
+        rows.test_browse_button.clicked.connect(self._choose_test_path)
+        # The rows' controls, by the names the window and the tests know them by.
+        self.columns_row, self.split_row, self.test_path_row, self.words_row = rows.columns_row, rows.split_row, rows.test_path_row, rows.words_row
+        self.text_combo, self.label_combo, self.words_spin = rows.text_combo, rows.label_combo, rows.words_spin
+        self.split_radio, self.fraction_spin, self.seed_spin = rows.split_radio, rows.fraction_spin, rows.seed_spin
+        self.test_file_radio, self.test_path_edit, self.test_browse_button = rows.test_file_radio, rows.test_path_edit, rows.test_browse_button
 
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -186,22 +115,12 @@ class DataSourcePanel(QGroupBox):
         self.read_button.clicked.connect(lambda: self.inspect(force=True))
         self.read_button.hide()
 
-        self.preview_table = QTableWidget(0, 0)
-        self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.preview_table.setAlternatingRowColors(True)
-        self.preview_table.verticalHeader().hide()
-        self.preview_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.preview_table.horizontalHeader().setStretchLastSection(True)
-        self.preview_table.setWordWrap(False)
-        row_height = self.preview_table.fontMetrics().height() + 6
-        self.preview_table.verticalHeader().setDefaultSectionSize(row_height)
-        self.preview_table.setMaximumHeight(row_height * 6 + 8)  # the header and five rows
-        self.preview_table.hide()
+        self.preview_table = TablePreviewView()
 
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         layout.addWidget(self.kind_combo)
-        for widget in (self.path_row, self.columns_row, self.split_row, self.test_path_row, self.words_row, self.hint):
+        for widget in (self.path_row, self.option_rows, self.hint):
             layout.addWidget(widget)
         status_row = QGridLayout()
         status_row.addWidget(self.status, 0, 0)
@@ -216,22 +135,15 @@ class DataSourcePanel(QGroupBox):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "kind_combo"):
             self.retranslate_ui()
-            self._kind_texts(self.kind())
+            self._kind_texts(self.source_kind())
             self._show_state()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every fixed text; the kind's own texts are in :meth:`_kind_texts`."""
         self.setTitle(self.tr("Data"))
-        kinds = {
-            ACLIMDB: self.tr("IMDB reviews: local aclImdb copy (folder or .tar.gz)"),
-            DOWNLOAD_KIND: self.tr("IMDB reviews: download (84 MB, once, into the Keras cache)"),
-            TABLE: self.tr("Your reviews: a CSV or TSV file"),
-            CLASSES: self.tr("Your reviews: a folder with pos/ and neg/"),
-            KERAS: self.tr("Keras's IMDB dataset (keras.datasets.imdb)"),
-        }
         for index in range(self.kind_combo.count()):
-            self.kind_combo.setItemText(index, kinds[self.kind_combo.itemData(index)])
+            self.kind_combo.setItemText(index, tr_core(kind_by_id(self.kind_combo.itemData(index)).label))
         self.kind_combo.setToolTip(self.tr("Where the labelled reviews come from"))
         self.kind_combo.setAccessibleName(self.tr("Kind of data"))
         self.path_edit.setAccessibleName(self.tr("Data path"))
@@ -241,55 +153,19 @@ class DataSourcePanel(QGroupBox):
         self.file_button.setAccessibleName(self.tr("Choose a file"))
         self.folder_button.setText(self.tr("Fol&der…"))
         self.folder_button.setAccessibleName(self.tr("Choose a folder"))
-        self.text_column_label.setText(self.tr("Te&xt column"))
-        self.label_column_label.setText(self.tr("La&bel column"))
-        self.text_combo.setToolTip(self.tr("The column holding the review text"))
-        self.text_combo.setAccessibleName(self.tr("Text column"))
-        self.label_combo.setToolTip(self.tr("The column holding the label: 0/1, pos/neg, positive/negative or true/false"))
-        self.label_combo.setAccessibleName(self.tr("Label column"))
-        for combo in (self.text_combo, self.label_combo):
-            combo.setPlaceholderText(self.tr("(choose)"))
-        self.split_radio.setText(self.tr("&Split off"))
-        self.split_radio.setToolTip(self.tr("Hold out this share of each class for testing (stratified)"))
-        self.split_radio.setAccessibleName(self.tr("Split off a test set"))
-        self.test_file_radio.setText(self.tr("Test data fro&m"))
-        self.test_file_radio.setToolTip(self.tr("Test on a second file or folder of the same kind"))
-        self.test_file_radio.setAccessibleName(self.tr("Test data from a file or folder"))
-        self.fraction_spin.setToolTip(self.tr("Share of the reviews held out for the test set"))
-        self.fraction_spin.setAccessibleName(self.tr("Test share"))
-        self.seed_label.setText(self.tr("seed"))
-        self.seed_spin.setToolTip(self.tr("Seed of the split; the same seed gives the same split"))
-        self.seed_spin.setAccessibleName(self.tr("Split seed"))
-        self.test_path_edit.setPlaceholderText(self.tr("a second file or folder of the same kind"))
-        self.test_path_edit.setToolTip(self.tr("The test file or folder"))
-        self.test_path_edit.setAccessibleName(self.tr("Test data path"))
-        self.test_browse_button.setText(self.tr("Bro&wse…"))
-        self.test_browse_button.setToolTip(self.tr("Choose the test file or folder"))
-        self.test_browse_button.setAccessibleName(self.tr("Choose the test data"))
-        self.words_spin.setToolTip(self.tr("load_data(num_words=...): rarer words become the out-of-vocabulary mark"))
-        self.words_spin.setAccessibleName(self.tr("Number of words"))
         self.read_button.setToolTip(self.tr("Read the data now to see its counts and balance (downloads it if needed)"))
         self.read_button.setAccessibleName(self.tr("Read the data"))
         self.progress.setAccessibleName(self.tr("Reading progress"))
         self.status.setAccessibleName(self.tr("What the data holds"))
         self.preview_table.setAccessibleName(self.tr("First rows of the file"))
 
-    def _kind_texts(self, kind: str) -> None:
+    def _kind_texts(self, kind: SourceKind) -> None:
         """Placeholder, tooltips and hint of a kind, in the current language."""
-        placeholders = {
-            ACLIMDB: self.tr("aclImdb folder or aclImdb_v1.tar.gz"),
-            TABLE: self.tr("a .csv or .tsv file with a header row"),
-            CLASSES: self.tr("a folder with pos/ and neg/ subfolders of .txt files"),
-        }
-        self.path_edit.setPlaceholderText(placeholders.get(kind, ""))
-        self.file_button.setToolTip(self.tr("Choose the .tar.gz archive") if kind == ACLIMDB else self.tr("Choose the CSV or TSV file"))
-        self.folder_button.setToolTip(self.tr("Choose the unpacked aclImdb folder") if kind == ACLIMDB else self.tr("Choose the folder holding pos/ and neg/"))
-        hints = {
-            DOWNLOAD_KIND: self.tr("Stanford's aclImdb_v1.tar.gz: 25,000 reviews to train, 25,000 to test."),
-            KERAS: self.tr("The tutorial's keras.datasets.imdb, decoded back to words. Needs the internet on first use."),
-        }
-        self.hint.setText(hints.get(kind, ""))
-        self.hint.setVisible(kind in hints)
+        self.path_edit.setPlaceholderText(core_text(kind.placeholder))
+        self.file_button.setToolTip(core_text(kind.file_tip) or self.tr("Choose a file"))
+        self.folder_button.setToolTip(core_text(kind.folder_tip) or self.tr("Choose a folder"))
+        self.hint.setText(core_text(kind.hint))
+        self.hint.setVisible(bool(kind.hint))
 
     def _show_state(self) -> None:
         """The status line again (a new language): the current read, or what to do."""
@@ -299,59 +175,41 @@ class DataSourcePanel(QGroupBox):
         elif not self.source():
             if self.status.text():
                 self._clear(self.tr("Choose the data to train on."))
-        elif self.read_button.isVisible() and not is_cached(self.kind()):
+        elif self.read_button.isVisible() and not self.source_kind().is_cached():
             self.inspect()
 
     # ------------------------------------------------------------ values
 
     def kind(self) -> str:
-        return self.kind_combo.currentData() or ACLIMDB
+        """The id of the chosen kind of source (``core.data.registry``)."""
+        return self.kind_combo.currentData() or FALLBACK.id
+
+    def source_kind(self) -> SourceKind:
+        """The chosen kind of source."""
+        return kind_by_id(self.kind())
 
     def source(self) -> str:
-        """The string ``core.data.loading.load_corpus`` takes: a path, "download" or "keras-imdb" (a path may be empty)."""
-        kind = self.kind()
-        if kind == DOWNLOAD_KIND:
-            return DOWNLOAD
-        if kind == KERAS:
-            return KERAS_IMDB
-        return self.path_edit.text().strip()
+        """The string ``core.data.loading.load_corpus`` takes: a path, or the kind's word ("download"); a path may be empty."""
+        kind = self.source_kind()
+        return self.path_edit.text().strip() if kind.has_path else kind.word
 
     def set_source(self, value: str | None) -> None:
         """Show ``value``, choosing the kind that reads it."""
         value = (value or "").strip()
-        kind = kind_of(value)
-        if kind in (ACLIMDB, TABLE, CLASSES):
-            self._paths[kind] = value
-        self._set_kind(kind)
-        if kind in (ACLIMDB, TABLE, CLASSES):
+        kind = kind_for(value)
+        if kind.has_path:
+            self._paths[kind.id] = value
+        self._set_kind(kind.id)
+        if kind.has_path:
             self.path_edit.setText(value)
 
     def options(self) -> SourceOptions:
-        """How to read the source; the defaults for the aclImdb copy and the download."""
-        kind = self.kind()
-        if kind == KERAS:
-            return SourceOptions(num_words=self.words_spin.value())
-        if kind not in (TABLE, CLASSES):
-            return SourceOptions()
-        test_path = self.test_path_edit.text().strip() if self.test_file_radio.isChecked() else ""
-        return SourceOptions(
-            text_column=(self.text_combo.currentText() or None) if kind == TABLE else None,
-            label_column=(self.label_combo.currentText() or None) if kind == TABLE else None,
-            test_path=test_path or None,
-            test_fraction=round(self.fraction_spin.value(), 4),
-            split_seed=self.seed_spin.value(),
-        )
+        """How to read the source: the values of the options its kind reads, the defaults for the others."""
+        return self.source_kind().options_from(self.option_rows.values())
 
     def set_options(self, options: SourceOptions) -> None:
         """Show ``options`` (the columns as wanted until the file's header is read)."""
-        self._set_columns([c for c in (options.text_column,) if c], options.text_column, self.text_combo)
-        self._set_columns([c for c in (options.label_column,) if c], options.label_column, self.label_combo)
-        self.test_path_edit.setText(options.test_path or "")
-        (self.test_file_radio if options.test_path else self.split_radio).setChecked(True)
-        self.fraction_spin.setValue(options.test_fraction)
-        self.seed_spin.setValue(options.split_seed)
-        self.words_spin.setValue(options.num_words)
-        self._option_changed()
+        self.option_rows.set_options(options)
 
     def choice(self) -> DataChoice:
         return DataChoice.of(self.source(), self.options())
@@ -393,14 +251,14 @@ class DataSourcePanel(QGroupBox):
     def inspect(self, force: bool = False) -> None:
         """Read the current choice on the loader's thread (downloads only when ``force``)."""
         self.timer.stop()
-        kind = self.kind()
+        kind = self.source_kind()
         if not self.source():
             self.loader.cancel()
             self._clear(self.tr("Choose the data to train on."))
             return
-        if not force and not is_cached(kind):
+        if not force and not kind.is_cached():
             self.loader.cancel()
-            what = self.tr("The IMDB archive (84 MB)") if kind == DOWNLOAD_KIND else self.tr("Keras's IMDB dataset")
+            what = tr_core(kind.download_name or kind.label)
             self._clear(self.tr("{what} is not downloaded yet: Train downloads it once into the Keras cache, "
                                 "or click Read now to see its counts first.").format(what=what))
             self.read_button.setText(self.tr("Read n&ow"))
@@ -422,39 +280,28 @@ class DataSourcePanel(QGroupBox):
         else:
             self._apply_kind(kind)
 
-    def _apply_kind(self, kind: str) -> None:
-        """Show the rows this kind needs; each kind keeps its own path."""
-        if self._kind in (ACLIMDB, TABLE, CLASSES):
+    def _apply_kind(self, kind_id: str) -> None:
+        """Show the controls of this kind's options; each kind keeps its own path."""
+        if kind_by_id(self._kind).has_path:
             self._paths[self._kind] = self.path_edit.text().strip()
-        previous, self._kind = self._kind, kind
-        local = kind in (ACLIMDB, TABLE, CLASSES)
-        self.path_row.setVisible(local)
-        self.columns_row.setVisible(kind == TABLE)
-        self.split_row.setVisible(kind in (TABLE, CLASSES))
-        self.test_path_row.setVisible(kind in (TABLE, CLASSES))
-        self.words_row.setVisible(kind == KERAS)
-        self.file_button.setVisible(kind in (ACLIMDB, TABLE))
-        self.folder_button.setVisible(kind in (ACLIMDB, CLASSES))
+        kind = kind_by_id(kind_id)
+        previous, self._kind = self._kind, kind.id
+        self.path_row.setVisible(kind.has_path)
+        self.option_rows.show_kind(kind)
+        self.file_button.setVisible(bool(kind.suffixes))
+        self.folder_button.setVisible(kind.folders)
         self._kind_texts(kind)
-        if local and previous != kind:
-            self.path_edit.setText(self._paths.get(kind, ""))
+        if kind.has_path and previous != kind.id:
+            self.path_edit.setText(self._paths.get(kind.id, ""))
         self._source_changed()
 
     def _on_path_edited(self, _text: str) -> None:
-        if self.kind() == TABLE:  # another file: its own columns, guessed again
-            self._set_columns([], None, self.text_combo)
-            self._set_columns([], None, self.label_combo)
+        if self.option_rows.reads_columns():  # another file: its own columns, guessed again
+            self.option_rows.set_columns(self.text_combo, [], None)
+            self.option_rows.set_columns(self.label_combo, [], None)
         self._source_changed()
 
     def _source_changed(self) -> None:
-        self.changed.emit()
-        self._schedule()
-
-    def _option_changed(self, *_args) -> None:
-        self.test_path_edit.setEnabled(self.test_file_radio.isChecked())
-        self.test_browse_button.setEnabled(self.test_file_radio.isChecked())
-        self.fraction_spin.setEnabled(self.split_radio.isChecked())
-        self.seed_spin.setEnabled(self.split_radio.isChecked())
         self.changed.emit()
         self._schedule()
 
@@ -465,14 +312,6 @@ class DataSourcePanel(QGroupBox):
             self._show_load(load)
         else:
             self.timer.start()
-
-    @staticmethod
-    def _set_columns(columns: list[str], current: str | None, combo: QComboBox) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems(columns)
-        combo.setCurrentIndex(columns.index(current) if current in columns else -1)
-        combo.blockSignals(False)
 
     # ---------------------------------------------------------- showing
 
@@ -505,35 +344,16 @@ class DataSourcePanel(QGroupBox):
             self._set_status(self.tr("Reading {source}…").format(source=self.source()))
 
     def _show_preview(self, preview) -> None:
-        if self.kind() == TABLE:
-            self._set_columns(preview.columns, preview.text_column, self.text_combo)
-            self._set_columns(preview.columns, preview.label_column, self.label_combo)
-        table = self.preview_table
-        table.clear()
-        table.setColumnCount(len(preview.columns))
-        table.setRowCount(len(preview.rows))
-        table.setHorizontalHeaderLabels(preview.columns)
-        bold = QFont(table.font())
-        bold.setBold(True)
-        for column, name in enumerate(preview.columns):
-            if name in (preview.text_column, preview.label_column):
-                table.horizontalHeaderItem(column).setFont(bold)
-        for row, cells in enumerate(preview.rows):
-            for column in range(len(preview.columns)):
-                value = cells[column] if column < len(cells) else ""
-                item = QTableWidgetItem(value if len(value) <= CELL_CHARS else value[:CELL_CHARS] + "…")
-                item.setToolTip(value[:2000])
-                table.setItem(row, column, item)
-        table.resizeColumnsToContents()
-        for column in range(table.columnCount()):
-            table.setColumnWidth(column, min(table.columnWidth(column), 320))
-        table.setVisible(bool(preview.columns))
+        if self.option_rows.reads_columns():
+            self.option_rows.set_columns(self.text_combo, preview.columns, preview.text_column)
+            self.option_rows.set_columns(self.label_combo, preview.columns, preview.label_column)
+        self.preview_table.show_preview(preview)
 
-    def _show_progress(self, kind: str, done: int, total: int) -> None:
+    def _show_progress(self, phase: str, done: int, total: int) -> None:
         self.progress.show()
         self.progress.setRange(0, 1000)
         self.progress.setValue(int(1000 * done / total) if total else 0)
-        self.progress.setFormat(self.tr("Downloading %p%") if kind == "download" else self.tr("Reading %p%"))
+        self.progress.setFormat(self.tr("Downloading %p%") if phase == "download" else self.tr("Reading %p%"))
 
     def _on_loaded(self, load: SharedLoad) -> None:
         self._show_loaded(load)
@@ -569,24 +389,22 @@ class DataSourcePanel(QGroupBox):
         return str(current if current.is_dir() else current.parent)
 
     def _choose_file(self) -> None:
-        if self.kind() == TABLE:
-            title, filters = self.tr("Choose a CSV or TSV file"), self.tr("Tables (*.csv *.tsv *.tab);;All files (*)")
-        else:
-            title, filters = self.tr("Choose the IMDB archive"), self.tr("IMDB archive (*.tar.gz *.tgz);;All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self, title, self._start_folder(), filters)
+        kind = self.source_kind()
+        path, _ = QFileDialog.getOpenFileName(self, core_text(kind.file_title), self._start_folder(), file_filter(kind))
         if path:
             self.path_edit.setText(path)
 
     def _choose_folder(self) -> None:
-        title = self.tr("Choose the aclImdb folder") if self.kind() == ACLIMDB else self.tr("Choose the folder with pos/ and neg/")
-        path = QFileDialog.getExistingDirectory(self, title, self._start_folder())
+        path = QFileDialog.getExistingDirectory(self, core_text(self.source_kind().folder_title), self._start_folder())
         if path:
             self.path_edit.setText(path)
 
     def _choose_test_path(self) -> None:
+        """A second file of the same kind, or a folder for a kind read from folders."""
         start = self._start_folder(self.test_path_edit.text().strip())
-        if self.kind() == TABLE:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the test file"), start, self.tr("Tables (*.csv *.tsv *.tab);;All files (*)"))
+        kind = self.source_kind()
+        if kind.suffixes:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the test file"), start, file_filter(kind))
         else:
             path = QFileDialog.getExistingDirectory(self, self.tr("Choose the test folder"), start)
         if path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from core.data.sources import KERAS_IMDB, KERAS_IMDB_URL
+from core.data.registry import location_of
 
 
 def balance_text(count: int, positive: int) -> str:
@@ -35,9 +35,7 @@ def count_lines(source: dict) -> list[str]:
 def origin_text(source: dict) -> str:
     """The source's name and its path or URL."""
     name = source.get("name") or QCoreApplication.translate("DataSummary", "unknown source")
-    where = source.get("url") or source.get("path") or ""
-    if source.get("kind") == KERAS_IMDB and not source.get("url"):
-        where = KERAS_IMDB_URL + "imdb.npz"  # the file keras.datasets.imdb fetches; core records only "keras-imdb"
+    where = location_of(source)
     return f"{name} — {where}" if where and where != name else name
 
 

@@ -14,7 +14,6 @@ cancelled load are dropped. Nothing here touches a widget.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import traceback
 from dataclasses import dataclass, replace
@@ -22,50 +21,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QRunnable, Signal
 
-from core.data.loading import ARCHIVE_NAME, DOWNLOAD
-from core.data.sources import KERAS_IMDB, SourceOptions, is_class_folder
+from core.data.registry import kind_for
+from core.data.sources import SourceKind, SourceOptions
 from core.errors import StudioError
 from gui.i18n import error_text
 from gui.workers.thread_pools import one_thread_pool
 
 log = logging.getLogger(__name__)
 
-#: Rows of a CSV/TSV shown in the panel's preview.
+#: Rows of a table shown in the panel's preview.
 PREVIEW_ROWS = 5
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
-
-# The kinds of source the panel offers, in its order.
-ACLIMDB, DOWNLOAD_KIND, TABLE, CLASSES, KERAS = "aclimdb", "download", "table", "classes", "keras"
-KINDS = (ACLIMDB, DOWNLOAD_KIND, TABLE, CLASSES, KERAS)
-
-
-def kind_of(source: str) -> str:
-    """The kind of a source string as ``core.data.loading.load_corpus`` reads it."""
-    source = (source or "").strip()
-    if source == DOWNLOAD:
-        return DOWNLOAD_KIND
-    if source == KERAS_IMDB:
-        return KERAS
-    path = Path(source).expanduser()
-    if path.suffix.lower() in TABLE_SUFFIXES:
-        return TABLE
-    if source and is_class_folder(path):
-        return CLASSES
-    return ACLIMDB
-
-
-def _keras_datasets() -> list[Path]:
-    """Where Keras caches downloads (KERAS_HOME or ~/.keras, else /tmp/.keras), without creating it."""
-    home = Path(os.environ.get("KERAS_HOME") or Path.home() / ".keras").expanduser()
-    return [home / "datasets", Path("/tmp/.keras/datasets")]
-
-
-def is_cached(kind: str) -> bool:
-    """Whether a download source is already in the Keras cache (reading it needs no internet)."""
-    names = {DOWNLOAD_KIND: (ARCHIVE_NAME,), KERAS: ("imdb.npz", "imdb_word_index.json")}.get(kind)
-    if names is None:
-        return True
-    return any(all((folder / name).is_file() for name in names) for folder in _keras_datasets())
 
 
 def _stamp(path: str | None) -> tuple:
@@ -90,12 +55,12 @@ class DataChoice:
     @classmethod
     def of(cls, source: str, options: SourceOptions | None = None) -> DataChoice:
         options = options or SourceOptions()
-        local = source not in (DOWNLOAD, KERAS_IMDB)
+        local = kind_for(source).has_path
         return cls(source, options, (_stamp(source), _stamp(options.test_path)) if local else ())
 
     @property
-    def kind(self) -> str:
-        return kind_of(self.source)
+    def kind(self) -> SourceKind:
+        return kind_for(self.source)
 
     def key(self) -> tuple:
         """Hashable identity: source, every option, and the files' stamps."""
@@ -121,7 +86,7 @@ class SharedLoad:
         #: The choice with the CSV columns filled in from the preview's guess.
         self.resolved: DataChoice = choice
         self.cancel = threading.Event()
-        self.preview = None  # core.data.preview.TablePreview for a CSV/TSV
+        self.preview = None  # core.data.preview.TablePreview for a kind that previews (a table)
         self.corpus = None  # core.data.loading.Corpus once read
         self.error: BaseException | None = None
         self.progress: tuple[str, int, int] = ("reading", 0, 0)
@@ -162,17 +127,15 @@ class SharedLoad:
             if self.cancel.is_set():
                 raise _Abandoned()
             options = self.choice.options
-            if self.choice.kind == TABLE and Path(self.choice.source).expanduser().is_file():  # else load_corpus says why
-                from core.data.preview import preview_table
-
-                self.preview = preview_table(self.choice.source, options.text_column, options.label_column, PREVIEW_ROWS)
+            preview = self.choice.kind.preview
+            if preview is not None and Path(self.choice.source).expanduser().is_file():  # else load_corpus says why
+                self.preview = preview(self.choice.source, options, PREVIEW_ROWS)
                 options = replace(options, text_column=self.preview.text_column, label_column=self.preview.label_column)
                 self.resolved = replace(self.choice, options=options)
                 if self.on_preview is not None:
                     self.on_preview(self.preview)
             self.reads += 1
-            source = None if self.choice.source == DOWNLOAD else self.choice.source
-            self.corpus = load_corpus(source, progress=self._report("reading"), download_progress=self._report("download"),
+            self.corpus = load_corpus(self.choice.source, progress=self._report("reading"), download_progress=self._report("download"),
                                       options=options)
         except _Abandoned as exc:
             self.error = exc
@@ -200,8 +163,7 @@ class SharedLoad:
             # Cancelled under us (the window is closing): read it here instead.
             from core.data.loading import load_corpus
 
-            source = None if self.choice.source == DOWNLOAD else self.choice.source
-            return load_corpus(source, progress=hooks.reading, download_progress=hooks.download, options=self.resolved.options)
+            return load_corpus(self.choice.source, progress=hooks.reading, download_progress=hooks.download, options=self.resolved.options)
         raise self.error
 
 

@@ -449,37 +449,13 @@
         <translation>数据</translation>
     </message>
     <message>
-        <source>aclImdb folder or aclImdb_v1.tar.gz</source>
-        <translation>aclImdb 文件夹或 aclImdb_v1.tar.gz</translation>
-    </message>
-    <message>
         <source>Data path</source>
         <translation>数据路径</translation>
     </message>
     <message>
         <source>The path of the data</source>
-        <extracomment>Quiet time after the last edit before the data is read, in milliseconds. Characters of a cell shown in the preview (the tooltip has them all). The source or its options changed. The data was read: the :class:`SharedLoad`, with its corpus (and preview for a table). The data could not be read: the engine&apos;s message.</extracomment>
+        <extracomment>Quiet time after the last edit before the data is read, in milliseconds. The source or its options changed. The data was read: the :class:`SharedLoad`, with its corpus (and preview for a table). The data could not be read: the engine&apos;s message.</extracomment>
         <translation>数据的路径</translation>
-    </message>
-    <message>
-        <source>IMDB reviews: local aclImdb copy (folder or .tar.gz)</source>
-        <translation>IMDB 评论：本地 aclImdb 副本（文件夹或 .tar.gz）</translation>
-    </message>
-    <message>
-        <source>IMDB reviews: download (84 MB, once, into the Keras cache)</source>
-        <translation>IMDB 评论：下载（84 MB，仅一次，存入 Keras 缓存）</translation>
-    </message>
-    <message>
-        <source>Your reviews: a CSV or TSV file</source>
-        <translation>你的评论：CSV 或 TSV 文件</translation>
-    </message>
-    <message>
-        <source>Your reviews: a folder with pos/ and neg/</source>
-        <translation>你的评论：含 pos/ 和 neg/ 的文件夹</translation>
-    </message>
-    <message>
-        <source>Keras&apos;s IMDB dataset (keras.datasets.imdb)</source>
-        <translation>Keras 的 IMDB 数据集 (keras.datasets.imdb)</translation>
     </message>
     <message>
         <source>Where the labelled reviews come from</source>
@@ -502,110 +478,6 @@
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <source>Te&amp;xt column</source>
-        <translation>文本列(&amp;X)</translation>
-    </message>
-    <message>
-        <source>La&amp;bel column</source>
-        <translation>标签列(&amp;B)</translation>
-    </message>
-    <message>
-        <source>The column holding the review text</source>
-        <translation>存放评论文本的列</translation>
-    </message>
-    <message>
-        <source>Text column</source>
-        <translation>文本列</translation>
-    </message>
-    <message>
-        <source>The column holding the label: 0/1, pos/neg, positive/negative or true/false</source>
-        <translation>存放标签的列：0/1、pos/neg、positive/negative 或 true/false</translation>
-    </message>
-    <message>
-        <source>Label column</source>
-        <translation>标签列</translation>
-    </message>
-    <message>
-        <source>(choose)</source>
-        <translation>（请选择）</translation>
-    </message>
-    <message>
-        <source>&amp;Split off</source>
-        <translation>划分出(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Hold out this share of each class for testing (stratified)</source>
-        <translation>从每个类别中留出这一比例用于测试（分层抽样）</translation>
-    </message>
-    <message>
-        <source>Split off a test set</source>
-        <translation>划分出测试集</translation>
-    </message>
-    <message>
-        <source>Test data fro&amp;m</source>
-        <translation>测试数据来自(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Test on a second file or folder of the same kind</source>
-        <translation>在同类型的另一个文件或文件夹上测试</translation>
-    </message>
-    <message>
-        <source>Test data from a file or folder</source>
-        <translation>测试数据来自文件或文件夹</translation>
-    </message>
-    <message>
-        <source>Share of the reviews held out for the test set</source>
-        <translation>留作测试集的评论比例</translation>
-    </message>
-    <message>
-        <source>Test share</source>
-        <translation>测试比例</translation>
-    </message>
-    <message>
-        <source>seed</source>
-        <translation>种子</translation>
-    </message>
-    <message>
-        <source>Seed of the split; the same seed gives the same split</source>
-        <translation>划分的随机种子；相同的种子得到相同的划分</translation>
-    </message>
-    <message>
-        <source>Split seed</source>
-        <translation>划分种子</translation>
-    </message>
-    <message>
-        <source>a second file or folder of the same kind</source>
-        <translation>同类型的另一个文件或文件夹</translation>
-    </message>
-    <message>
-        <source>The test file or folder</source>
-        <translation>测试文件或文件夹</translation>
-    </message>
-    <message>
-        <source>Test data path</source>
-        <translation>测试数据路径</translation>
-    </message>
-    <message>
-        <source>Bro&amp;wse…</source>
-        <translation>浏览(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Choose the test file or folder</source>
-        <translation>选择测试文件或文件夹</translation>
-    </message>
-    <message>
-        <source>Choose the test data</source>
-        <translation>选择测试数据</translation>
-    </message>
-    <message>
-        <source>load_data(num_words=...): rarer words become the out-of-vocabulary mark</source>
-        <translation>load_data(num_words=...)：更罕见的词会变成未登录词标记</translation>
-    </message>
-    <message>
-        <source>Number of words</source>
-        <translation>词数</translation>
-    </message>
-    <message>
         <source>Read the data now to see its counts and balance (downloads it if needed)</source>
         <translation>立即读取数据以查看数量和类别平衡（必要时会下载）</translation>
     </message>
@@ -626,40 +498,8 @@
         <translation>文件的前几行</translation>
     </message>
     <message>
-        <source>a .csv or .tsv file with a header row</source>
-        <translation>带表头的 .csv 或 .tsv 文件</translation>
-    </message>
-    <message>
-        <source>a folder with pos/ and neg/ subfolders of .txt files</source>
-        <translation>含 pos/ 和 neg/ 子文件夹（内为 .txt 文件）的文件夹</translation>
-    </message>
-    <message>
-        <source>Choose the .tar.gz archive</source>
-        <translation>选择 .tar.gz 压缩包</translation>
-    </message>
-    <message>
-        <source>Choose the folder holding pos/ and neg/</source>
-        <translation>选择包含 pos/ 和 neg/ 的文件夹</translation>
-    </message>
-    <message>
-        <source>Stanford&apos;s aclImdb_v1.tar.gz: 25,000 reviews to train, 25,000 to test.</source>
-        <translation>斯坦福的 aclImdb_v1.tar.gz：25,000 条评论用于训练，25,000 条用于测试。</translation>
-    </message>
-    <message>
-        <source>The tutorial&apos;s keras.datasets.imdb, decoded back to words. Needs the internet on first use.</source>
-        <translation>教程所用的 keras.datasets.imdb，解码回单词。首次使用需要联网。</translation>
-    </message>
-    <message>
         <source>Choose the data to train on.</source>
         <translation>请选择用于训练的数据。</translation>
-    </message>
-    <message>
-        <source>The IMDB archive (84 MB)</source>
-        <translation>IMDB 压缩包（84 MB）</translation>
-    </message>
-    <message>
-        <source>Keras&apos;s IMDB dataset</source>
-        <translation>Keras 的 IMDB 数据集</translation>
     </message>
     <message>
         <source>{what} is not downloaded yet: Train downloads it once into the Keras cache, or click Read now to see its counts first.</source>
@@ -706,18 +546,6 @@
         <translation>重新读取(&amp;G)</translation>
     </message>
     <message>
-        <source>Choose a CSV or TSV file</source>
-        <translation>选择 CSV 或 TSV 文件</translation>
-    </message>
-    <message>
-        <source>Tables (*.csv *.tsv *.tab);;All files (*)</source>
-        <translation>表格 (*.csv *.tsv *.tab);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Choose the folder with pos/ and neg/</source>
-        <translation>选择含 pos/ 和 neg/ 的文件夹</translation>
-    </message>
-    <message>
         <source>Choose the test file</source>
         <translation>选择测试文件</translation>
     </message>
@@ -728,26 +556,6 @@
     <message>
         <source>Fol&amp;der…</source>
         <translation>文件夹(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Choose the CSV or TSV file</source>
-        <translation>选择 CSV 或 TSV 文件</translation>
-    </message>
-    <message>
-        <source>Choose the unpacked aclImdb folder</source>
-        <translation>选择解压后的 aclImdb 文件夹</translation>
-    </message>
-    <message>
-        <source>Choose the IMDB archive</source>
-        <translation>选择 IMDB 压缩包</translation>
-    </message>
-    <message>
-        <source>IMDB archive (*.tar.gz *.tgz);;All files (*)</source>
-        <translation>IMDB 压缩包 (*.tar.gz *.tgz);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Choose the aclImdb folder</source>
-        <translation>选择 aclImdb 文件夹</translation>
     </message>
 </context>
 <context>
@@ -1228,7 +1036,7 @@ x/y 固定坐标轴</translation>
     <name>MainWindow</name>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ...</extracomment>
+        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1679,6 +1487,117 @@ x/y 固定坐标轴</translation>
     </message>
 </context>
 <context>
+    <name>SourceOptionRows</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt column</source>
+        <translation>文本列(&amp;X)</translation>
+    </message>
+    <message>
+        <source>La&amp;bel column</source>
+        <translation>标签列(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The column holding the review text</source>
+        <translation>存放评论文本的列</translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation>文本列</translation>
+    </message>
+    <message>
+        <source>The column holding the label: 0/1, pos/neg, positive/negative or true/false</source>
+        <translation>存放标签的列：0/1、pos/neg、positive/negative 或 true/false</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>标签列</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>&amp;Split off</source>
+        <translation>划分出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Hold out this share of each class for testing (stratified)</source>
+        <translation>从每个类别中留出这一比例用于测试（分层抽样）</translation>
+    </message>
+    <message>
+        <source>Split off a test set</source>
+        <translation>划分出测试集</translation>
+    </message>
+    <message>
+        <source>Test data fro&amp;m</source>
+        <translation>测试数据来自(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Test on a second file or folder of the same kind</source>
+        <translation>在同类型的另一个文件或文件夹上测试</translation>
+    </message>
+    <message>
+        <source>Test data from a file or folder</source>
+        <translation>测试数据来自文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Share of the reviews held out for the test set</source>
+        <translation>留作测试集的评论比例</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Seed of the split; the same seed gives the same split</source>
+        <translation>划分的随机种子；相同的种子得到相同的划分</translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation>划分种子</translation>
+    </message>
+    <message>
+        <source>a second file or folder of the same kind</source>
+        <translation>同类型的另一个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>The test file or folder</source>
+        <translation>测试文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Test data path</source>
+        <translation>测试数据路径</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Choose the test file or folder</source>
+        <translation>选择测试文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the test data</source>
+        <translation>选择测试数据</translation>
+    </message>
+    <message>
+        <source>load_data(num_words=...): rarer words become the out-of-vocabulary mark</source>
+        <translation>load_data(num_words=...)：更罕见的词会变成未登录词标记</translation>
+    </message>
+    <message>
+        <source>Number of words</source>
+        <translation>词数</translation>
+    </message>
+</context>
+<context>
     <name>TaskWorker</name>
     <message>
         <source>Out of memory. Lower the vocabulary size, sequence length or batch size and try again.</source>
@@ -2118,11 +2037,12 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>The data path {path!r} does not exist. Choose the aclImdb folder or its .tar.gz, a CSV file, a folder with pos/ and neg/, or leave the path empty to download the dataset.</source>
-        <extracomment>Stanford&apos;s archive, the source of keras.datasets.imdb. Environment variables: a local copy to use, and the download address. The word that asks for the download instead of a local copy. keras.datasets.imdb shuffles with this seed; so do we. progress(done, total): bytes or files so far, and the total (0 if unknown). Where the reviews came from and what they hold, saved with the model. Files that were not valid UTF-8 and were decoded with replacement. A word that stands for &quot;out of vocabulary&quot; in the texts and must never enter the vocabulary (Keras&apos;s pre-tokenised IMDB arrays have one).</extracomment>
+        <extracomment>The environment variable naming a local copy to use.</extracomment>
         <translation>数据路径 {path!r} 不存在。请选择 aclImdb 文件夹或其 .tar.gz、一个 CSV 文件、一个含 pos/ 和 neg/ 的文件夹，或将路径留空以下载数据集。</translation>
     </message>
     <message>
         <source>file {name}</source>
+        <extracomment>Reads one labelled file: ``(path, options, progress) -&gt; (texts, labels, undecodable)``.</extracomment>
         <translation>文件 {name}</translation>
     </message>
     <message>
@@ -2138,6 +2058,46 @@ x/y 固定坐标轴</translation>
         <translation>测试数据</translation>
     </message>
     <message>
+        <source>IMDB reviews: local aclImdb copy (folder or .tar.gz)</source>
+        <translation>IMDB 评论：本地 aclImdb 副本（文件夹或 .tar.gz）</translation>
+    </message>
+    <message>
+        <source>aclImdb folder or aclImdb_v1.tar.gz</source>
+        <translation>aclImdb 文件夹或 aclImdb_v1.tar.gz</translation>
+    </message>
+    <message>
+        <source>Choose the .tar.gz archive</source>
+        <translation>选择 .tar.gz 压缩包</translation>
+    </message>
+    <message>
+        <source>Choose the IMDB archive</source>
+        <translation>选择 IMDB 压缩包</translation>
+    </message>
+    <message>
+        <source>IMDB archive</source>
+        <translation>IMDB 压缩包</translation>
+    </message>
+    <message>
+        <source>Choose the unpacked aclImdb folder</source>
+        <translation>选择解压后的 aclImdb 文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the aclImdb folder</source>
+        <translation>选择 aclImdb 文件夹</translation>
+    </message>
+    <message>
+        <source>IMDB reviews: download (84 MB, once, into the Keras cache)</source>
+        <translation>IMDB 评论：下载（84 MB，仅一次，存入 Keras 缓存）</translation>
+    </message>
+    <message>
+        <source>Stanford&apos;s aclImdb_v1.tar.gz: 25,000 reviews to train, 25,000 to test.</source>
+        <translation>斯坦福的 aclImdb_v1.tar.gz：25,000 条评论用于训练，25,000 条用于测试。</translation>
+    </message>
+    <message>
+        <source>The IMDB archive (84 MB)</source>
+        <translation>IMDB 压缩包（84 MB）</translation>
+    </message>
+    <message>
         <source>The folder {path!r} is not in the aclImdb layout: it has no {missing} folder. Choose the folder that holds train/ and test/, each with pos/ and neg/.</source>
         <translation>文件夹 {path!r} 不是 aclImdb 的目录结构：缺少 {missing} 文件夹。请选择包含 train/ 和 test/（各自含 pos/ 和 neg/）的文件夹。</translation>
     </message>
@@ -2151,6 +2111,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>The download of {url} stopped at {done:,} of {total:,} bytes. Try again.</source>
+        <extracomment>Stanford&apos;s archive, the source of keras.datasets.imdb. The environment variable naming another download address. The word that asks for the download instead of a local copy.</extracomment>
         <translation>从 {url} 下载时在 {done:,} / {total:,} 字节处中断。请重试。</translation>
     </message>
     <message>
@@ -2224,7 +2185,6 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>test_fraction must be between 0 and 1 (exclusive); got {value!r}.</source>
-        <extracomment>The word that asks for Keras&apos;s own IMDB arrays (keras.datasets.imdb). Stands where Keras&apos;s arrays have their out-of-vocabulary mark (2). It is never put in the vocabulary, so it vectorises to our OOV index, exactly as an unknown word in a typed review does.</extracomment>
         <translation>test_fraction 必须介于 0 和 1 之间（不含端点）；当前为 {value!r}。</translation>
     </message>
     <message>
@@ -2248,6 +2208,19 @@ x/y 固定坐标轴</translation>
         <translation>文件夹 {path!r} 中没有 {missing} 子文件夹；请将正面评论放入 pos/，负面评论放入 neg/，每个 .txt 文件一条。</translation>
     </message>
     <message>
+        <source>Keras&apos;s IMDB dataset (keras.datasets.imdb)</source>
+        <extracomment>The word that asks for Keras&apos;s own IMDB arrays (keras.datasets.imdb). Stands where Keras&apos;s arrays have their out-of-vocabulary mark (2). It is never put in the vocabulary, so it vectorises to our OOV index, exactly as an unknown word in a typed review does.</extracomment>
+        <translation>Keras 的 IMDB 数据集 (keras.datasets.imdb)</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s keras.datasets.imdb, decoded back to words. Needs the internet on first use.</source>
+        <translation>教程所用的 keras.datasets.imdb，解码回单词。首次使用需要联网。</translation>
+    </message>
+    <message>
+        <source>Keras&apos;s IMDB dataset</source>
+        <translation>Keras 的 IMDB 数据集</translation>
+    </message>
+    <message>
         <source>Keras&apos;s IMDB dataset is not cached and could not be downloaded ({reason}). It needs the internet on first use; the aclImdb archive, CSV and folder sources work offline.</source>
         <translation>Keras 的 IMDB 数据集尚未缓存，且无法下载（{reason}）。首次使用需要联网；aclImdb 压缩包、CSV 和文件夹数据源可离线使用。</translation>
     </message>
@@ -2257,6 +2230,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>{where}: the label {value!r} is not one of 0/1, pos/neg, positive/negative or true/false.</source>
+        <extracomment>The endings of a table; a tab separates a .tsv&apos;s or .tab&apos;s columns, a comma a .csv&apos;s.</extracomment>
         <translation>{where}：标签 {value!r} 不是 0/1、pos/neg、positive/negative 或 true/false 之一。</translation>
     </message>
     <message>
@@ -2277,7 +2251,40 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>{name}: choose the text column (the columns are {columns}).</source>
+        <extracomment>Rows read at a time; progress is reported after each batch.</extracomment>
         <translation>{name}：请选择文本列（现有列为 {columns}）。</translation>
+    </message>
+    <message>
+        <source>{name} has no rows.</source>
+        <translation>{name} 没有任何行。</translation>
+    </message>
+    <message>
+        <source>Your reviews: a Parquet file</source>
+        <translation>你的评论：Parquet 文件</translation>
+    </message>
+    <message>
+        <source>a .parquet file with a text and a label column</source>
+        <translation>含文本列和标签列的 .parquet 文件</translation>
+    </message>
+    <message>
+        <source>Choose the Parquet file</source>
+        <translation>选择 Parquet 文件</translation>
+    </message>
+    <message>
+        <source>Choose a Parquet file</source>
+        <translation>选择一个 Parquet 文件</translation>
+    </message>
+    <message>
+        <source>Parquet files</source>
+        <translation>Parquet 文件</translation>
+    </message>
+    <message>
+        <source>Reading Parquet files needs pyarrow, which is not installed: pip install pyarrow (in a checkout: pip install -e &quot;.[parquet]&quot;).</source>
+        <translation>读取 Parquet 文件需要 pyarrow，但尚未安装：请运行 pip install pyarrow（在源码目录中：pip install -e &quot;.[parquet]&quot;）。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a Parquet file ({reason}).</source>
+        <translation>无法将 {name} 作为 Parquet 文件读取（{reason}）。</translation>
     </message>
     <message>
         <source>{name} has no column {wanted!r}; its columns are {columns}.</source>
@@ -2302,7 +2309,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Out of memory reading {source}. Choose a smaller file.</source>
-        <extracomment>Rows of a CSV/TSV shown in the panel&apos;s preview. The choice with the CSV columns filled in from the preview&apos;s guess.</extracomment>
+        <extracomment>Rows of a table shown in the panel&apos;s preview. The choice with the CSV columns filled in from the preview&apos;s guess.</extracomment>
         <translation>读取 {source} 时内存不足。请选择较小的文件。</translation>
     </message>
     <message>
@@ -2318,6 +2325,42 @@ x/y 固定坐标轴</translation>
         <source>Unknown model family {name!r}; choose one of: {families}.</source>
         <extracomment>The families by name, in the order the form and ``--help`` list them; the first is the default.</extracomment>
         <translation>未知的模型类型 {name!r}；请从以下选择：{families}。</translation>
+    </message>
+    <message>
+        <source>Your reviews: a folder with pos/ and neg/</source>
+        <translation>你的评论：含 pos/ 和 neg/ 的文件夹</translation>
+    </message>
+    <message>
+        <source>a folder with pos/ and neg/ subfolders of .txt files</source>
+        <translation>含 pos/ 和 neg/ 子文件夹（内为 .txt 文件）的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder holding pos/ and neg/</source>
+        <translation>选择包含 pos/ 和 neg/ 的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the folder with pos/ and neg/</source>
+        <translation>选择含 pos/ 和 neg/ 的文件夹</translation>
+    </message>
+    <message>
+        <source>Your reviews: a CSV or TSV file</source>
+        <translation>你的评论：CSV 或 TSV 文件</translation>
+    </message>
+    <message>
+        <source>a .csv or .tsv file with a header row</source>
+        <translation>带表头的 .csv 或 .tsv 文件</translation>
+    </message>
+    <message>
+        <source>Choose the CSV or TSV file</source>
+        <translation>选择 CSV 或 TSV 文件</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or TSV file</source>
+        <translation>选择 CSV 或 TSV 文件</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
     </message>
 </context>
 </TS>
