@@ -103,7 +103,7 @@ def test_the_window_opens_it_with_its_curves_metrics_and_config(qtbot, window):
         assert [float(x) for x in line.get_xdata()] == [1.0, 2.0, 3.0], key
         assert [float(y) for y in line.get_ydata()] == history[key], key
     for key in ("accuracy", "f1", "roc_auc"):
-        assert window.metric_values[key].text() == f"{metrics[key]:.4f}", key
+        assert window.results.metric_values[key].text() == f"{metrics[key]:.4f}", key
     assert window.form.config() == TRAINED_WITH
     assert window.form.widgets["family"].currentData() == "recurrent"
     window.classify_panel.text_edit.setPlainText(EXPECTED["texts"][0])
