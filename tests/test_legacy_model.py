@@ -85,7 +85,7 @@ def window(qtbot, tmp_path):
     from gui.settings import StudioSettings
 
     window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
-    window.auto_answer = True
+    window.dialogs.auto_answer = True
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -95,7 +95,7 @@ def window(qtbot, tmp_path):
 def test_the_window_opens_it_with_its_curves_metrics_and_config(qtbot, window):
     with qtbot.waitSignal(window.task_ended, timeout=90_000):
         assert window.open_model(LEGACY)
-    assert window.last_error is None
+    assert window.dialogs.last_error is None
     metadata = stored_metadata()
     history, metrics = metadata["history"], metadata["test_metrics"]
     for key in ("accuracy", "val_accuracy", "loss", "val_loss"):
