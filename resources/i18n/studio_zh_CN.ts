@@ -1065,7 +1065,7 @@
     <name>ExplainRunner</name>
     <message>
         <source>Could not explain the review ({kind}: {reason})</source>
-        <extracomment>Text in, a core.explain.Explanation out; runs in the pool thread.</extracomment>
+        <extracomment>Text in, a core.insight.explain.Explanation out; runs in the pool thread.</extracomment>
         <translation>无法解释该评论（{kind}：{reason}）</translation>
     </message>
 </context>
@@ -1242,7 +1242,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>A model became current (trained, opened or evaluated). The task&apos;s worker has ended and the window is idle again; the task&apos;s kind. An error dialog was shown, with its message. The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... The language of the window changed (View &gt; Language): its code. Runs every task (TensorFlow always sees the same thread); started on first use. Garbage is collected here, in the GUI thread, never on a worker (see gui.garbage). Seconds between per-batch progress signals (&lt;= 20 a second by default). When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
+        <extracomment>A model became current (trained, opened or evaluated). The task&apos;s worker has ended and the window is idle again; the task&apos;s kind. An error dialog was shown, with its message. The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... The language of the window changed (View &gt; Language): its code. Runs every task (TensorFlow always sees the same thread); started on first use. Garbage is collected here, in the GUI thread, never on a worker (see gui.workers.garbage_collection). Seconds between per-batch progress signals (&lt;= 20 a second by default). When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1738,9 +1738,21 @@ x/y 固定坐标轴</translation>
         <translation>未知配置</translation>
     </message>
     <message>
-        <source>The run list {path} could not be read ({reason}); it was kept as {aside} and a new list started.</source>
+        <source>The run list {path} could not be read ({reason}) nor set aside ({error}). It is left as it is, and changes to the run list are not saved: move the file away, then start the app again.</source>
         <extracomment>The index could not be written: a message for the user.</extracomment>
-        <translation>无法读取训练记录列表 {path}（{reason}）；已将其保留为 {aside}，并开始一个新列表。</translation>
+        <translation>无法读取训练记录列表 {path}（{reason}），也无法将其移到一旁（{error}）。该文件保持原样，对训练记录列表的更改不会保存：请把该文件移走，然后重新启动应用。</translation>
+    </message>
+    <message>
+        <source>The run list could not be read ({reason}); a new list was started.</source>
+        <translation>无法读取训练记录列表（{reason}）；已开始一个新列表。</translation>
+    </message>
+    <message>
+        <source>The run list could not be read ({reason}). It was kept as {aside}, and a new list was started.</source>
+        <translation>无法读取训练记录列表（{reason}）。原文件已保留为 {aside}，并已开始一个新列表。</translation>
+    </message>
+    <message>
+        <source>{count} run(s) name a model file outside {folder}; the app never opens or deletes such a file.</source>
+        <translation>{count} 条训练记录指向 {folder} 之外的模型文件；本应用绝不会打开或删除这类文件。</translation>
     </message>
     <message>
         <source>The run is listed, but its model could not be kept in {folder}: {reason}</source>
