@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>Classify a review</source>
-        <extracomment>Pause in typing before a live classification, in milliseconds. The probability that the review is positive, after each classification. An explanation is shown (live or after Classify): the Explanation.</extracomment>
+        <extracomment>Pause in typing before a live classification, in milliseconds. Longer reviews are classified off the GUI thread, with their explanation. The probability that the review is positive, after each classification. An explanation is shown (live or after Classify): the Explanation.</extracomment>
         <translation>评论分类</translation>
     </message>
     <message>
@@ -291,6 +291,10 @@
         <translation>{count} 个不在词表中</translation>
     </message>
     <message>
+        <source>the first {count} characters cut off (it reads the last {length} words)</source>
+        <translation>前 {count} 个字符被截去（模型只读最后 {length} 个词）</translation>
+    </message>
+    <message>
         <source>{count} cut off (it reads the last {length})</source>
         <translation>{count} 个被截断（模型只读最后 {length} 个）</translation>
     </message>
@@ -309,6 +313,10 @@
     <message>
         <source>Type a review first</source>
         <translation>请先输入评论</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
     </message>
     <message>
         <source>Positive</source>
@@ -1072,9 +1080,13 @@
 <context>
     <name>ExplanationView</name>
     <message>
-        <source>“{word}”: not seen by the model (cut off by the max-length truncation)</source>
-        <extracomment>QTextFormat property holding a word&apos;s index in the explanation. Contributions are scaled by the review&apos;s largest one, but never by less than this, so a review of tiny pushes does not look dramatic.</extracomment>
-        <translation>“{word}”：模型未读到（被最大长度截断）</translation>
+        <source>The beginning of the review, up to its last {length} words: not seen by the model (cut off by the max-length truncation)</source>
+        <extracomment>QTextFormat property holding a word&apos;s index in the explanation. QTextFormat property marking the unseen run (True). Characters shown of the unseen part (its end), of one word, and of the text between two words. Contributions are scaled by the review&apos;s largest one, but never by less than this, so a review of tiny pushes does not look dramatic.</extracomment>
+        <translation>评论的开头（最后 {length} 个词之前的部分）：模型没有看到（被最大长度截断）</translation>
+    </message>
+    <message>
+        <source>{count} word(s) not seen by the model (cut off by the max-length truncation)</source>
+        <translation>{count} 个词模型没有看到（被最大长度截断）</translation>
     </message>
     <message>
         <source> · not in the vocabulary (read as the unknown-word token)</source>
@@ -1099,6 +1111,10 @@
     <message>
         <source>Classify a review to see which words pushed the verdict.</source>
         <translation>对一条评论分类，查看哪些词推动了判定。</translation>
+    </message>
+    <message>
+        <source>[{count} earlier characters not shown]</source>
+        <translation>[前面 {count} 个字符未显示]</translation>
     </message>
 </context>
 <context>
