@@ -233,6 +233,9 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.chart = TrainingChart()
+        # The empty chart spans the epochs the form will train.
+        self.form.changed.connect(lambda: self.chart.expect_epochs(self.form.values().get("epochs")))
+        self.chart.expect_epochs(self.form.values().get("epochs"))
         self.chart_group = chart_group = QGroupBox()
         chart_layout = QVBoxLayout(chart_group)
         chart_layout.setContentsMargins(6, 6, 6, 6)

@@ -162,7 +162,7 @@ class ClassifyPanel(QGroupBox):
         button_row = QHBoxLayout()
         button_row.addWidget(self.classify_button)
         button_row.addWidget(self.live_check)
-        button_row.addWidget(self.hint, 1)
+        button_row.addStretch(1)
         result_row = QHBoxLayout()
         result_row.addWidget(self.verdict)
         result_row.addWidget(self.bar, 1)
@@ -180,6 +180,7 @@ class ClassifyPanel(QGroupBox):
         entry_layout.addWidget(self.text_edit, 1)
         entry_layout.addLayout(example_row)
         entry_layout.addLayout(button_row)
+        entry_layout.addWidget(self.hint)  # the column's full width: one or two lines, not a narrow tower
         entry_layout.addLayout(result_row)
         why = QWidget()
         why_layout = QVBoxLayout(why)

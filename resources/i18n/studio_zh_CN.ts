@@ -1899,6 +1899,11 @@ x/y 固定坐标轴</translation>
         <translation>损失</translation>
     </message>
     <message>
+        <source>Click Train to watch the model learn</source>
+        <extracomment>The y range of each axes while it has no points: accuracy from a coin flip to perfect.</extracomment>
+        <translation>点击“训练”，看模型如何学习</translation>
+    </message>
+    <message>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
@@ -1912,7 +1917,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>best epoch</source>
-        <extracomment>False when the legend must be built again (new labels or colours). The legend&apos;s key for the best-epoch marker, which is hidden until there is a best epoch. Data of each line, by history key (one value per finished epoch).</extracomment>
+        <extracomment>Up to this many epochs, each one has its tick. False when the legend must be built again (new labels or colours). The legend&apos;s key for the best-epoch marker, which is hidden until there is a best epoch. Data of each line, by history key (one value per finished epoch). The epochs the empty chart spans when no run has planned any (the form&apos;s).</extracomment>
         <translation>最佳轮次</translation>
     </message>
     <message>
