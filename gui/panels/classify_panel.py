@@ -163,7 +163,11 @@ class ClassifyPanel(QGroupBox):
         button_row.addWidget(self.classify_button)
         button_row.addWidget(self.live_check)
         button_row.addStretch(1)
-        result_row = QHBoxLayout()
+        # The verdict's row and the hint take turns (the hint shows until there is something
+        # to classify), so the hint's row of its own makes the panel no taller.
+        self.result_box = QWidget()
+        result_row = QHBoxLayout(self.result_box)
+        result_row.setContentsMargins(0, 0, 0, 0)
         result_row.addWidget(self.verdict)
         result_row.addWidget(self.bar, 1)
 
@@ -181,7 +185,7 @@ class ClassifyPanel(QGroupBox):
         entry_layout.addLayout(example_row)
         entry_layout.addLayout(button_row)
         entry_layout.addWidget(self.hint)  # the column's full width: one or two lines, not a narrow tower
-        entry_layout.addLayout(result_row)
+        entry_layout.addWidget(self.result_box)
         why = QWidget()
         why_layout = QVBoxLayout(why)
         why_layout.setContentsMargins(4, 0, 0, 0)
@@ -284,6 +288,11 @@ class ClassifyPanel(QGroupBox):
         self.classify_button.setEnabled(self.predictor is not None and has_text)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+        self._update_result_box()
+
+    def _update_result_box(self) -> None:
+        """The verdict's row is shown once there is something in it, or while no hint takes its place."""
+        self.result_box.setVisible(self.probability is not None or bool(self.bar.format()) or self.hint.isHidden())
 
     def has_review(self) -> bool:
         """Whether the box holds more than white space (asked of the document: no copy of a huge text)."""
@@ -321,6 +330,7 @@ class ClassifyPanel(QGroupBox):
         self.verdict.setAccessibleName(self.tr("No verdict yet"))
         self.bar.setValue(0)
         self.bar.setFormat("")
+        self._update_result_box()
 
     def clear_explanation(self) -> None:
         self.explanation_view.clear_explanation()
@@ -344,10 +354,12 @@ class ClassifyPanel(QGroupBox):
             self.clear_result()
             self.verdict.setText("")
             self.bar.setFormat(self.tr("Type a review first"))
+            self._update_result_box()
             return None
         if self.is_huge() and self.explainer is not None:
             self.clear_result()
             self.bar.setFormat(self.tr("Classifying…"))
+            self._update_result_box()
             self._why = ("busy",)
             self._show_why()
             self._read_review_then(lambda text: self.request_explanation(text, classifying=True))
@@ -411,6 +423,7 @@ class ClassifyPanel(QGroupBox):
     def _on_explain_failed(self, _request_id: int, message: str) -> None:
         if self._request is not None and self._request[2]:
             self.bar.setFormat("")  # no "Classifying…" left behind
+            self._update_result_box()
         self._why = ("failed", message)
         self._show_why()
 
@@ -429,6 +442,7 @@ class ClassifyPanel(QGroupBox):
         percent = QCoreApplication.translate("ClassifyPanel", "{probability:.1%} positive").format(probability=probability)
         self.bar.setValue(round(probability * 1000))
         self.bar.setFormat(percent)
+        self._update_result_box()
         announcement = self.tr("Verdict: {verdict}, {percent}").format(verdict=verdict, percent=percent)
         self.verdict.setAccessibleName(announcement)
         self.bar.setAccessibleDescription(announcement)
