@@ -6,6 +6,9 @@ import sys
 
 from core.cli.commands import COMMANDS
 
+#: Said when the window cannot open: the engine still works.
+COMMAND_LINE_HINT = "The command line needs no display: python main.py --help\n"
+
 
 def cli_main(argv: list[str] | None = None) -> int:
     """The command line (``train``, ``evaluate``, ``classify``)."""
@@ -20,12 +23,10 @@ def main(argv: list[str] | None = None) -> int:
         return cli_main(argv)
     try:
         from gui.app import run_app
-    except ImportError:
-        sys.stderr.write(
-            "The desktop app is not built yet. Use the command line meanwhile:\n"
-            "  python main.py train --data PATH --out model.keras\n"
-            "  python main.py classify --model model.keras \"A review\"\n"
-        )
+    except ImportError as exc:  # PySide6 missing, or a Qt library it loads (libEGL.so.1, ...)
+        from gui.platform_check import explain_import_error
+
+        sys.stderr.write(explain_import_error(exc) + "\n" + COMMAND_LINE_HINT)
         return 1
     return run_app(argv)
 

@@ -7,6 +7,11 @@ system's; the theme is ``--theme``, else ``IMDB_STUDIO_THEME``, else the
 platform's. With ``IMDB_STUDIO_FIRST_PAINT=1`` in the environment the
 app prints ``first-paint <time.monotonic()> tensorflow=<loaded?>`` at its
 first paint and quits; ``benchmarks/startup.py`` uses that.
+
+Before the QApplication starts, :func:`gui.platform_check.platform_problem`
+asks whether Qt can open a window here; if not, the app says why (no
+display, or the missing libraries and the ``apt install`` line) and exits
+with 1, where Qt would abort with a core dump.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.i18n import LANGUAGES, missing_font_warning, set_language
+from gui.platform_check import platform_problem
 from gui.settings import APPLICATION, ORGANIZATION, StudioSettings
 from gui.theme import THEME_ENV, THEMES, apply_theme
 
@@ -52,7 +58,12 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def run_app(argv: list[str]) -> int:
-    """Open the main window; returns the exit code."""
+    """Open the main window; returns the exit code (1, with a message, where Qt could not open one)."""
+    if QApplication.instance() is None:
+        problem = platform_problem(argv)
+        if problem is not None:  # Qt would abort with a core dump
+            sys.stderr.write(f"error: {problem}\nThe command line needs no display: python main.py --help\n")
+            return 1
     app = make_application(argv)
     args = build_parser().parse_args(app.arguments()[1:])  # Qt has taken its own options
 

@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self.tabs = WorkspaceTabs(self.runs)
         self.chart, self.evaluation_view, self.runs_view, self.batch_view = (
             self.tabs.chart, self.tabs.evaluation_view, self.tabs.runs_view, self.tabs.batch_view)
+        # The empty chart spans the epochs the form will train.
+        self.form.changed.connect(lambda: self.chart.expect_epochs(self.form.values().get("epochs")))
+        self.chart.expect_epochs(self.form.values().get("epochs"))
         self.classify_panel = ClassifyPanel()
         right = self._splitter(Qt.Orientation.Vertical, (self.tabs, 3), (self.classify_panel, 2))
         main = self._splitter(Qt.Orientation.Horizontal, (setup, 0), (right, 1))

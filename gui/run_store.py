@@ -4,18 +4,33 @@ A run is what the comparison needs without loading a model: its name, the
 config, the history of every epoch, the final metrics and the duration.
 Those go into ``runs.json`` in the app's data folder
 (``QStandardPaths.AppDataLocation``); each run's model is saved beside it
-as ``runs/<id>.keras``, so any run can be reopened later. The index is
-written atomically (a temporary file, then a rename), so a crash never
-leaves it half written. The store reads no model and imports no TensorFlow.
+as ``runs/<id>.keras``, so any run can be reopened later. The store reads
+no model and imports no TensorFlow.
+
+The index never loses data:
+
+- it is written to a fresh temporary file (``tempfile.mkstemp``), flushed
+  to disk with ``fsync``, then renamed over the old one, so a crash or a
+  power cut leaves the old index or the new one, never half of either;
+- a damaged index is set aside under a name of its own
+  (``runs.damaged-<time>.json``, never reused), and the Runs tab names it;
+  if it cannot be set aside, the store writes nothing until it can, so the
+  damaged file is never overwritten;
+- a model file named in the index is only ever opened or deleted if it is a
+  plain file name inside the runs folder: an index naming ``../x`` or an
+  absolute path cannot make the app touch anything else.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
+import itertools
 import json
 import logging
 import os
 import shutil
+import tempfile
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -33,6 +48,8 @@ MODELS_FOLDER = "runs"
 INDEX_VERSION = 1
 #: Test metrics kept in the index (the full set stays in the model file).
 KEPT_METRICS = ("loss", "accuracy", "precision", "recall", "f1", "roc_auc", "count")
+# errno values of a file system without hard links (then the damaged copy is renamed instead).
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
 
 
 def default_folder() -> Path:
@@ -80,6 +97,55 @@ def _kept_metrics(metrics: dict | None) -> dict | None:
     return {key: metrics[key] for key in KEPT_METRICS if key in metrics}
 
 
+def _plain_name(name) -> str | None:
+    """``name`` if it is a plain file name (no folder, no ``..``, not absolute); else None."""
+    if not isinstance(name, str) or name in ("", ".", ".."):
+        return None
+    if os.sep in name or (os.altsep and os.altsep in name) or Path(name).is_absolute() or Path(name).name != name:
+        return None
+    return name
+
+
+def keep_aside(path: Path) -> Path:
+    """Rename ``path`` to ``<stem>.damaged-<time>[-n].json``, a name no earlier copy has; returns it.
+
+    A hard link is made first, which fails rather than replace an existing
+    file, so no earlier damaged copy is ever overwritten; where links are not
+    supported, a free name is checked and the file renamed.
+    """
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for number in itertools.count(1):
+        aside = path.with_name(f"{path.stem}.damaged-{stamp}{'' if number == 1 else f'-{number}'}{path.suffix}")
+        try:
+            os.link(path, aside)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            if aside.exists():
+                continue
+            os.rename(path, aside)
+            return aside
+        os.unlink(path)
+        return aside
+    raise AssertionError("unreachable")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
 def _stamp(path: str) -> str:
     try:
         info = os.stat(path)
@@ -99,7 +165,10 @@ class RunStore(QObject):
         super().__init__(parent)
         self.folder = Path(folder) if folder is not None else default_folder()
         self.runs: list[Run] = []
-        self.load_error: str | None = None
+        self.damaged_copy: Path | None = None  # where a damaged index was kept
+        self.load_problem: str | None = None  # why the index could not be read
+        self.aside_failure: str | None = None  # why it could not be set aside: writes are refused meanwhile
+        self._refusal_told = False
         self.load()
 
     # --- paths --------------------------------------------------------------
@@ -113,7 +182,9 @@ class RunStore(QObject):
         return self.folder / MODELS_FOLDER
 
     def model_path(self, run: Run) -> Path | None:
-        return self.models_folder / run.model_file if run.model_file else None
+        """The run's model file; None if it has none, or if the index names one outside the runs folder."""
+        name = _plain_name(run.model_file)
+        return self.models_folder / name if name is not None else None
 
     def run_for_path(self, path: str | os.PathLike | None) -> Run | None:
         """The run whose model file is ``path`` (opening a run's own file adds no new run)."""
@@ -123,7 +194,7 @@ class RunStore(QObject):
             resolved = Path(path).resolve()
         except OSError:
             return None
-        return next((run for run in self.runs if run.model_file and (self.models_folder / run.model_file).resolve() == resolved), None)
+        return next((run for run in self.runs if self.model_path(run) is not None and self.model_path(run).resolve() == resolved), None)
 
     def get(self, run_id: str) -> Run | None:
         return next((run for run in self.runs if run.id == run_id), None)
@@ -131,34 +202,86 @@ class RunStore(QObject):
     # --- reading and writing ---------------------------------------------
 
     def load(self) -> None:
-        """Read the index; a damaged one is set aside (renamed) and the list starts empty."""
+        """Read the index; a damaged one is set aside under a new name and the list starts empty."""
         self.runs = []
+        self.damaged_copy = None
+        self.load_problem = None
+        self.aside_failure = None
         if not self.index_path.exists():
             return
         try:
             data = json.loads(self.index_path.read_text(encoding="utf-8"))
             self.runs = [Run.from_dict(item) for item in data.get("runs", [])]
         except (OSError, ValueError, TypeError, AttributeError) as exc:
-            aside = self.index_path.with_suffix(".damaged.json")
-            self.load_error = QCoreApplication.translate(
-                "RunStore", "The run list {path} could not be read ({reason}); it was kept as {aside} and a new list started."
-            ).format(path=self.index_path, reason=exc, aside=aside.name)
-            log.warning(self.load_error)
-            try:
-                os.replace(self.index_path, aside)
-            except OSError:
-                pass
+            self.load_problem = str(exc) or type(exc).__name__
+            self._set_damaged_index_aside()
+        if self.load_error:
+            log.warning("%s", self.load_error)
+        outside = [run.model_file for run in self.runs if run.model_file and _plain_name(run.model_file) is None]
+        if outside:
+            log.warning("The run list names model files outside %s, which are never opened or deleted: %s", self.models_folder, outside)
+
+    def _set_damaged_index_aside(self) -> bool:
+        """Keep the damaged index under a name of its own; on failure, block every write to it."""
+        try:
+            self.damaged_copy = keep_aside(self.index_path)
+        except OSError as exc:
+            self.aside_failure = exc.strerror or str(exc)
+            return False
+        self.aside_failure = None
+        return True
+
+    @property
+    def load_error(self) -> str | None:
+        """What went wrong reading the index, for the user; None if nothing did."""
+        if self.load_problem is None:
+            return None
+        translate = QCoreApplication.translate
+        if self.aside_failure is not None:
+            return translate(
+                "RunStore",
+                "The run list {path} could not be read ({reason}) nor set aside ({error}). It is left as it is, and changes to the "
+                "run list are not saved: move the file away, then start the app again.",
+            ).format(path=self.index_path, reason=self.load_problem, error=self.aside_failure)
+        if self.damaged_copy is None:  # moved away meanwhile
+            return translate("RunStore", "The run list could not be read ({reason}); a new list was started.").format(reason=self.load_problem)
+        return translate("RunStore", "The run list could not be read ({reason}). It was kept as {aside}, and a new list was started.").format(
+            reason=self.load_problem, aside=self.damaged_copy
+        )
+
+    def notices(self) -> list[str]:
+        """What the Runs tab should tell the user about the list itself (in the current language)."""
+        notices = [self.load_error] if self.load_error else []
+        outside = sum(1 for run in self.runs if run.model_file and _plain_name(run.model_file) is None)
+        if outside:
+            notices.append(
+                QCoreApplication.translate(
+                    "RunStore", "{count} run(s) name a model file outside {folder}; the app never opens or deletes such a file."
+                ).format(count=outside, folder=self.models_folder)
+            )
+        return notices
 
     def save(self) -> None:
-        """Write the index atomically."""
+        """Write the index: a fresh temporary file, fsync, then a rename over the old one.
+
+        Refuses (OSError) while a damaged index could not be set aside, so it is never overwritten.
+        """
+        if self.aside_failure is not None:  # try again: the damaged index is never written over
+            if self.index_path.exists() and not self._set_damaged_index_aside():
+                raise OSError(errno.EEXIST, self.load_error)
+            self.aside_failure = None
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.index_path.with_name(f".{INDEX_NAME}.{os.getpid()}.tmp")
-        payload = {"version": INDEX_VERSION, "runs": [asdict(run) for run in self.runs]}
+        payload = json.dumps({"version": INDEX_VERSION, "runs": [asdict(run) for run in self.runs]}, indent=1)
+        handle, temporary = tempfile.mkstemp(prefix=f".{INDEX_NAME}.", suffix=".tmp", dir=self.folder)
         try:
-            temporary.write_text(json.dumps(payload, indent=1), encoding="utf-8")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
             os.replace(temporary, self.index_path)
         finally:
-            temporary.unlink(missing_ok=True)
+            Path(temporary).unlink(missing_ok=True)
+        _sync_folder(self.folder)
 
     # --- changes ------------------------------------------------------------
 
@@ -225,7 +348,7 @@ class RunStore(QObject):
     def delete(self, runs: list[Run]) -> None:
         """Forget ``runs`` and delete their model files."""
         for run in runs:
-            path = self.model_path(run)
+            path = self.model_path(run)  # None for a name outside the runs folder: never deleted
             if path is not None:
                 path.unlink(missing_ok=True)
         ids = {run.id for run in runs}
@@ -263,6 +386,12 @@ class RunStore(QObject):
         try:
             self.save()
         except OSError as exc:
+            if self.aside_failure is not None:  # said once; the Runs tab keeps saying it
+                if not self._refusal_told:
+                    self._refusal_told = True
+                    self.failed.emit(self.load_error)
+                self.changed.emit()
+                return
             self.failed.emit(
                 QCoreApplication.translate("RunStore", "Could not write the run list {path}: {reason}. The runs stay listed until you quit.").format(
                     path=self.index_path, reason=exc.strerror or exc

@@ -209,20 +209,20 @@ def test_explanation_shows_every_word_with_oov_and_unseen_marks_and_tooltips(qtb
     with qtbot.waitSignal(panel.explained, timeout=10_000) as explained:
         panel.classify()
     explanation = explained.args[0]
-    words = explanation.words
-    assert len(words) == 51 and explanation.unseen_count == 11
+    words = explanation.words  # the last max_length + 1: the first of them unseen, the 10 before it counted
+    assert len(words) == 41 and explanation.unseen_count == 11 and explanation.skipped_words == 10
+    seen = [w for w in words if w.seen]
 
     shown = panel.explanation_view.word_formats()
-    assert [text for text, _ in shown] == [w.text for w in words]
+    assert [text for text, _ in shown] == [w.text for w in seen]
     assert panel.explanation_view.toPlainText() == review.strip()
-    for (_text, fmt), word in zip(shown, words):
+    # The unseen part is one grey, struck-through run, up to the first seen word.
+    assert panel.explanation_view.unseen_runs() == [review.strip()[: seen[0].start]]
+    for (_text, fmt), word in zip(shown, seen):
         tip = fmt.toolTip()
         assert word.text in tip
-        if not word.seen:
-            assert fmt.fontStrikeOut() and "not seen" in tip
-        else:
-            assert not fmt.fontStrikeOut() and f"{word.contribution:+.3f}" in tip
-            assert fmt.background().color().name() != "#000000"
+        assert not fmt.fontStrikeOut() and f"{word.contribution:+.3f}" in tip
+        assert fmt.background().color().name() != "#000000"
         oov = fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
         assert oov == (not word.in_vocabulary)
         assert ("not in the vocabulary" in tip) == (not word.in_vocabulary)
@@ -237,7 +237,37 @@ def test_explanation_shows_every_word_with_oov_and_unseen_marks_and_tooltips(qtb
     cursor.setPosition(words[index].start + 2)
     point = view.cursorRect(cursor).center()
     assert "zorblax" in view.tooltip_at(point) and "not in the vocabulary" in view.tooltip_at(point)
+    cursor.setPosition(2)
+    assert "11 word(s) not seen by the model" in view.tooltip_at(view.cursorRect(cursor).center())
     assert view.tooltip_at(QPoint(view.viewport().width() - 3, view.viewport().height() - 3)) == ""
+
+
+def test_a_10_mb_review_is_classified_and_explained_from_its_end_with_a_capped_display(qtbot, make_window, model_file):
+    window = make_window()
+    model = open_model(qtbot, window, model_file)
+    panel = window.classify_panel
+    panel.live_check.setChecked(False)
+    paragraph = "It was dull and far too long. " * 30
+    ending = "The film was wonderful, the cast superb; I loved it."
+    review = "\n".join([paragraph] * (10_000_000 // (len(paragraph) + 1))) + "\n" + ending
+    panel.text_edit.setPlainText(review)
+    answers: list = []
+    panel.classified.connect(answers.append)
+    with qtbot.waitSignal(panel.explained, timeout=TIMEOUT) as explained:
+        assert panel.classify() is None  # not run through the model in the GUI thread: the verdict follows
+    explanation = explained.args[0]
+    assert len(review) > 9_900_000
+    assert len(explanation.words) == model.vectorizer.max_length + 1 and explanation.skipped_words is None
+    assert answers == [explanation.probability] and panel.probability == explanation.probability
+
+    view = panel.explanation_view
+    [grey] = view.unseen_runs()  # the 10 MB before the seen words: one grey run, its end shown after a note
+    assert grey.startswith("[") and "earlier characters not shown" in grey and len(grey) < 400
+    assert review.strip()[: explanation.words[1].start].endswith(grey.split("…", 1)[1])
+    shown = view.toPlainText()
+    assert len(shown) < 2_000 and shown.endswith(ending)
+    assert [text for text, _ in view.word_formats()] == [w.text for w in explanation.words if w.seen]
+    assert "characters cut off" in panel.explain_status.text()
 
 
 def test_live_classification_fires_once_after_typing_pauses(qtbot, make_window, model_file):

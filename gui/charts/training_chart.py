@@ -10,15 +10,20 @@ which coalesces redraws in the Qt event loop.
 Titles, axis labels and legends are translated (``chart_tr``: English when
 the language needs a CJK font that is not installed), and the colours come
 from the Qt palette.
+
+Before the first epoch the chart already has its frame: epochs 1 to N (the
+planned epochs, else the form's), accuracy 0.5 to 1 (a coin flip to
+perfect), loss 0 to 1, and a hint above it saying what will appear.
 """
 
 from __future__ import annotations
 
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedLocator, MaxNLocator
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
+from core.models.config import TrainingConfig
 from gui.charts.figure_panel import FigurePanel
 from gui.i18n import chart_tr, context_tr
 
@@ -28,6 +33,11 @@ SERIES = ("accuracy", "val_accuracy", "loss", "val_loss")
 #: The axes that carries the legend.
 LEGEND_AXES = "accuracy"
 TITLES = {"accuracy": QT_TRANSLATE_NOOP("TrainingChart", "Accuracy"), "loss": QT_TRANSLATE_NOOP("TrainingChart", "Loss")}
+#: The y range of each axes while it has no points: accuracy from a coin flip to perfect.
+EMPTY_LIMITS = {"accuracy": (0.5, 1.0), "loss": (0.0, 1.0)}
+EMPTY_HINT = QT_TRANSLATE_NOOP("TrainingChart", "Click Train to watch the model learn")
+#: Up to this many epochs, each one has its tick.
+MARKED_EPOCHS = 10
 
 
 class TrainingChart(FigurePanel):
@@ -63,6 +73,8 @@ class TrainingChart(FigurePanel):
         #: Data of each line, by history key (one value per finished epoch).
         self.data: dict[str, list[float]] = {key: [] for key in SERIES}
         self.epochs_planned = 0
+        #: The epochs the empty chart spans when no run has planned any (the form's).
+        self.epochs_expected = TrainingConfig().epochs
         self.best_epoch: int | None = None
         self.restored_best = False
         self.apply_palette()
@@ -107,6 +119,13 @@ class TrainingChart(FigurePanel):
         self.restored_best = bool(restored_best)
         self._refresh()
 
+    def expect_epochs(self, epochs: int | None) -> None:
+        """The epochs the next run will train (the form's value): the span of the empty chart."""
+        if isinstance(epochs, int) and epochs > 0 and epochs != self.epochs_expected:
+            self.epochs_expected = epochs
+            if not self.epochs_planned and not self.epoch_count():
+                self._refresh()
+
     def epoch_count(self) -> int:
         return max(len(v) for v in self.data.values())
 
@@ -150,7 +169,7 @@ class TrainingChart(FigurePanel):
 
     def _refresh(self) -> None:
         count = self.epoch_count()
-        right = max(self.epochs_planned, count, 1)
+        right = max(self.epochs_planned or (0 if count else self.epochs_expected), count, 1)
         for metric, ax in self.axes.items():
             for key in (metric, "val_" + metric):
                 values = self.data[key]
@@ -174,13 +193,20 @@ class TrainingChart(FigurePanel):
                 self.style_legend(ax.legend(handles=handles, loc="best", fontsize=8))
                 self._legend_current = True
             ax.set_xlim(0.5, right + 0.5)
-            ax.relim(visible_only=True)
-            ax.autoscale_view(scalex=False)
+            # Every epoch marked while they fit (1 to N from the start), else about five.
+            ax.xaxis.set_major_locator(FixedLocator(range(1, right + 1)) if right <= MARKED_EPOCHS else MaxNLocator(nbins=5, integer=True))
+            if count:
+                ax.relim(visible_only=True)
+                ax.autoscale_view(scalex=False)
+            else:
+                ax.set_ylim(*EMPTY_LIMITS[metric], auto=None)  # autoscaling stays on for the first points
         if self.best_epoch is not None and self.restored_best:
             text = chart_tr("TrainingChart", "Early stopping restored the weights of epoch {epoch}, the best validation loss.")
             self.note.set_text(text.format(epoch=self.best_epoch))
         elif self.best_epoch is not None:
             self.note.set_text(chart_tr("TrainingChart", "Best validation loss at epoch {epoch}.").format(epoch=self.best_epoch))
+        elif count == 0 and not self.epochs_planned:  # no run yet: say what will appear here
+            self.note.set_text(chart_tr("TrainingChart", EMPTY_HINT))
         else:
             self.note.set_text("")
         self.canvas.draw_idle()

@@ -13,6 +13,13 @@ thread. With "Classify as I type" on, each pause of ``LIVE_DELAY_MS`` in
 typing asks the runner for the explanation, whose probability is the
 verdict, so typing never waits for the model.
 
+A review longer than ``HUGE_REVIEW_CHARS`` is never run through the model
+in the GUI thread: Classify asks the runner too, and the verdict comes with
+the explanation (which reads only the review's end). Its text is read from
+the document a slice per event-loop turn (:mod:`gui.panels.text_reading`);
+whether the box holds anything is asked of the document, and a stale
+answer is recognised by a counter of edits, not by comparing texts.
+
 The verdict is said in words ("Positive", "Negative") next to its colour,
 and given to screen readers as the label's accessible name with the
 probability. Texts are translated; the example reviews stay English (the
@@ -26,7 +33,7 @@ import logging
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from gui.i18n import context_tr
 from gui.panels.explanation_view import ContributionLegend, ExplanationView
+from gui.panels.text_reading import read_in_slices
 from gui.theme import is_dark
 from gui.workers.explain_runner import Explainer, ExplainRunner
 
@@ -65,6 +73,9 @@ EXAMPLE_TITLES = (
 Predictor = Callable[[Sequence[str]], Sequence[float]]
 #: Pause in typing before a live classification, in milliseconds.
 LIVE_DELAY_MS = 300
+#: Longer reviews are classified off the GUI thread, with their explanation.
+HUGE_REVIEW_CHARS = 100_000
+_NOT_SPACE = QRegularExpression(r"\S")
 
 
 def load_examples(path: Path = EXAMPLES_FILE) -> list[dict]:
@@ -94,6 +105,8 @@ class ClassifyPanel(QGroupBox):
         self.predictor: Predictor | None = None
         self.explainer: Explainer | None = None
         self.probability: float | None = None
+        self.edits = 0  # counts changes of the text box: an answer for an older text is dropped
+        self._request: tuple[int, int, bool] | None = None  # the newest request: id, edits then, whether Classify asked
         self.runner = ExplainRunner(self)
         self.runner.explained.connect(self._on_explained)
         self.runner.failed.connect(self._on_explain_failed)
@@ -149,8 +162,12 @@ class ClassifyPanel(QGroupBox):
         button_row = QHBoxLayout()
         button_row.addWidget(self.classify_button)
         button_row.addWidget(self.live_check)
-        button_row.addWidget(self.hint, 1)
-        result_row = QHBoxLayout()
+        button_row.addStretch(1)
+        # The verdict's row and the hint take turns (the hint shows until there is something
+        # to classify), so the hint's row of its own makes the panel no taller.
+        self.result_box = QWidget()
+        result_row = QHBoxLayout(self.result_box)
+        result_row.setContentsMargins(0, 0, 0, 0)
         result_row.addWidget(self.verdict)
         result_row.addWidget(self.bar, 1)
 
@@ -167,7 +184,8 @@ class ClassifyPanel(QGroupBox):
         entry_layout.addWidget(self.text_edit, 1)
         entry_layout.addLayout(example_row)
         entry_layout.addLayout(button_row)
-        entry_layout.addLayout(result_row)
+        entry_layout.addWidget(self.hint)  # the column's full width: one or two lines, not a narrow tower
+        entry_layout.addWidget(self.result_box)
         why = QWidget()
         why_layout = QVBoxLayout(why)
         why_layout.setContentsMargins(4, 0, 0, 0)
@@ -232,11 +250,13 @@ class ClassifyPanel(QGroupBox):
         elif kind == "failed":
             text = self.tr("Why: {message}").format(message=values[0])
         else:
-            seen, oov, unseen, max_length = values
+            seen, oov, unseen, max_length, start = values
             parts = [self.tr("{count} word(s) read").format(count=seen)]
             if oov:
                 parts.append(self.tr("{count} not in the vocabulary").format(count=oov))
-            if unseen:
+            if unseen is None:  # a huge review: its beginning was never split into words
+                parts.append(self.tr("the first {count} characters cut off (it reads the last {length} words)").format(count=f"{start:,}", length=max_length))
+            elif unseen:
                 parts.append(self.tr("{count} cut off (it reads the last {length})").format(count=unseen, length=max_length))
             text = self.tr("Why: ") + self.tr(", ").join(parts)
         self.explain_status.setText(text)
@@ -260,7 +280,7 @@ class ClassifyPanel(QGroupBox):
 
     def _update_classify_button(self) -> None:
         """Classify needs a model and a review that is more than whitespace; the hint says which is missing."""
-        has_text = bool(self.text_edit.toPlainText().strip())
+        has_text = self.has_review()
         if self.predictor is None:
             hint = self._no_model_hint
         else:
@@ -268,6 +288,30 @@ class ClassifyPanel(QGroupBox):
         self.classify_button.setEnabled(self.predictor is not None and has_text)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+        self._update_result_box()
+
+    def _update_result_box(self) -> None:
+        """The verdict's row is shown once there is something in it, or while no hint takes its place."""
+        self.result_box.setVisible(self.probability is not None or bool(self.bar.format()) or self.hint.isHidden())
+
+    def has_review(self) -> bool:
+        """Whether the box holds more than white space (asked of the document: no copy of a huge text)."""
+        return not self.text_edit.document().find(_NOT_SPACE).isNull()
+
+    def review_text(self) -> str:
+        """The review in the box, stripped."""
+        return self.text_edit.toPlainText().strip()
+
+    def is_huge(self) -> bool:
+        return self.text_edit.document().characterCount() > HUGE_REVIEW_CHARS
+
+    def _read_review_then(self, then: Callable[[str], None]) -> None:
+        """Hand the stripped review to ``then``: at once, or for a huge one after reading it in slices."""
+        if not self.is_huge():
+            then(self.review_text())
+            return
+        edits = self.edits
+        read_in_slices(self.text_edit.document(), self, lambda text: then(text.strip()), lambda: self.edits == edits)
 
     def is_live(self) -> bool:
         return self.explainer is not None and self.live_check.isChecked()
@@ -286,6 +330,7 @@ class ClassifyPanel(QGroupBox):
         self.verdict.setAccessibleName(self.tr("No verdict yet"))
         self.bar.setValue(0)
         self.bar.setFormat("")
+        self._update_result_box()
 
     def clear_explanation(self) -> None:
         self.explanation_view.clear_explanation()
@@ -302,15 +347,24 @@ class ClassifyPanel(QGroupBox):
 
     def classify(self) -> float | None:
         """Classify the text box; returns the probability that it is positive."""
-        text = self.text_edit.toPlainText().strip()
         if self.predictor is None:
             return None
         self.live_timer.stop()  # answered now; no live request for the same text
-        if not text:
+        if not self.has_review():
             self.clear_result()
             self.verdict.setText("")
             self.bar.setFormat(self.tr("Type a review first"))
+            self._update_result_box()
             return None
+        if self.is_huge() and self.explainer is not None:
+            self.clear_result()
+            self.bar.setFormat(self.tr("Classifying…"))
+            self._update_result_box()
+            self._why = ("busy",)
+            self._show_why()
+            self._read_review_then(lambda text: self.request_explanation(text, classifying=True))
+            return None  # the verdict comes with the explanation (classified is emitted then)
+        text = self.review_text()
         probability = float(self.predictor([text])[0])
         self.show_result(probability)
         self.classified.emit(probability)
@@ -324,43 +378,52 @@ class ClassifyPanel(QGroupBox):
         if self.is_ready():
             self.classify()
 
-    def request_explanation(self, text: str) -> None:
+    def request_explanation(self, text: str, classifying: bool = False) -> None:
         if self.explainer is None or not text:
             return
         self._why = ("busy",)
         self._show_why()
-        self.runner.request(text)
+        request_id = self.runner.request(text)
+        if request_id is not None:
+            self._request = (request_id, self.edits, classifying)
 
     def classify_live(self) -> None:
         """Explain the current text off the GUI thread; the verdict comes with it."""
-        text = self.text_edit.toPlainText().strip()
         if not self.is_live():
             return
-        if not text:
+        if not self.has_review():
             self.clear_result()
             self.clear_explanation()
             return
-        self.request_explanation(text)
+        self._read_review_then(self.request_explanation)
 
     def _on_text_changed(self) -> None:
+        self.edits += 1
+        if self.probability is None and self.bar.format() == self.tr("Classifying…"):
+            self.bar.setFormat("")  # that answer will not come: the text changed
         self._update_classify_button()
         if self.is_live():
             self.live_timer.start()  # restarts: fires once typing pauses
         else:
             self.live_timer.stop()
 
-    def _on_explained(self, _request_id: int, text: str, explanation) -> None:
-        if text != self.text_edit.toPlainText().strip():
+    def _on_explained(self, request_id: int, text: str, explanation) -> None:
+        if self._request is None or self._request[:2] != (request_id, self.edits):
             return  # typed since: a newer request is on its way
+        classifying = self._request[2]
         self.show_result(float(explanation.probability))
         self.explanation_view.set_explanation(text, explanation)
-        seen = sum(w.seen for w in explanation.words)
-        oov = sum(not w.in_vocabulary for w in explanation.words)
-        self._why = ("done", seen, oov, explanation.unseen_count, explanation.max_length)
+        oov = sum(w.seen and not w.in_vocabulary for w in explanation.words)
+        self._why = ("done", explanation.seen_count, oov, explanation.unseen_count, explanation.max_length, explanation.start)
         self._show_why()
+        if classifying:
+            self.classified.emit(float(explanation.probability))
         self.explained.emit(explanation)
 
     def _on_explain_failed(self, _request_id: int, message: str) -> None:
+        if self._request is not None and self._request[2]:
+            self.bar.setFormat("")  # no "Classifying…" left behind
+            self._update_result_box()
         self._why = ("failed", message)
         self._show_why()
 
@@ -379,6 +442,7 @@ class ClassifyPanel(QGroupBox):
         percent = QCoreApplication.translate("ClassifyPanel", "{probability:.1%} positive").format(probability=probability)
         self.bar.setValue(round(probability * 1000))
         self.bar.setFormat(percent)
+        self._update_result_box()
         announcement = self.tr("Verdict: {verdict}, {percent}").format(verdict=verdict, percent=percent)
         self.verdict.setAccessibleName(announcement)
         self.bar.setAccessibleDescription(announcement)

@@ -3,7 +3,9 @@
 The list is a view of :class:`gui.run_store.RunStore`: it is rebuilt when
 the store changes, a name is renamed in place (double-click or Rename),
 Delete forgets runs and their files, and Open loads a run's model as the
-current one. Selecting rows redraws the comparison chart.
+current one. Selecting rows redraws the comparison chart. Above the list, a
+notice says what the store could not do with the list itself (a damaged
+index and where it was kept, model files named outside the runs folder).
 """
 
 from __future__ import annotations
@@ -101,6 +103,13 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.where.setStyleSheet("color: palette(dark); font-size: 8.5pt;")
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice = QLabel("")
+        self.notice.setObjectName("runsNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setStyleSheet("QLabel#runsNotice { color: #b00020; font-weight: 600; }")
+        self.notice.hide()
         buttons = QHBoxLayout()
         self.hint = hint = QLabel()
         hint.setWordWrap(True)
@@ -112,6 +121,7 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.notice)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table, 1)
         top_layout.addWidget(self.where)
@@ -159,6 +169,9 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
                 if self.table.item(row, 0).data(RUN_ID) in selected:
                     self._add_row_to_selection(row)
         self.where.setText(self.tr("{count} run(s), kept in {folder}").format(count=len(self.store.runs), folder=self.store.folder))
+        notices = self.store.notices()
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
         self._on_selection()
 
     def _fill_row(self, row: int, run: Run) -> None:
@@ -234,13 +247,13 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
 
     def _open_selected(self) -> None:
         runs = self.selected_runs()
-        if len(runs) == 1 and runs[0].model_file:
+        if len(runs) == 1 and self.store.model_path(runs[0]) is not None:
             self.open_requested.emit(str(self.store.model_path(runs[0])))
 
     def _on_double_click(self, item: QTableWidgetItem) -> None:
         if item.column() != 0:
             run = self.store.get(item.data(RUN_ID))
-            if run is not None and run.model_file and self.open_enabled:
+            if run is not None and self.store.model_path(run) is not None and self.open_enabled:
                 self.open_requested.emit(str(self.store.model_path(run)))
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
@@ -258,5 +271,5 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         runs = self.selected_runs()
         self.rename_button.setEnabled(len(runs) == 1)
         self.delete_button.setEnabled(bool(runs))
-        self.open_button.setEnabled(self.open_enabled and len(runs) == 1 and bool(runs[0].model_file))
+        self.open_button.setEnabled(self.open_enabled and len(runs) == 1 and self.store.model_path(runs[0]) is not None)
         self.chart.set_runs(runs)

@@ -27,7 +27,9 @@ Explainer = Callable[[str], Any]
 
 
 class _Relay(QObject):
-    done = Signal(int, str, object, str)  # request id, text, explanation or None, error message
+    # The text goes as ``object``: a ``str`` argument would be converted to a QString and
+    # back on every hop, a copy of a 10 MB review in the GUI thread each time.
+    done = Signal(int, object, object, str)  # request id, text, explanation or None, error message
 
 
 class _ExplainTask(QRunnable):
@@ -51,7 +53,7 @@ class ExplainRunner(QObject):
     """One-at-a-time explanations with stale results dropped."""
 
     #: The newest request's explanation: request id, text, Explanation.
-    explained = Signal(int, str, object)
+    explained = Signal(int, object, object)  # the text as ``object``: passed, never copied
     #: The newest request failed: request id, message.
     failed = Signal(int, str)
 

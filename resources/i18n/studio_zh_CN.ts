@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>Classify a review</source>
-        <extracomment>Pause in typing before a live classification, in milliseconds. The probability that the review is positive, after each classification. An explanation is shown (live or after Classify): the Explanation.</extracomment>
+        <extracomment>Pause in typing before a live classification, in milliseconds. Longer reviews are classified off the GUI thread, with their explanation. The probability that the review is positive, after each classification. An explanation is shown (live or after Classify): the Explanation.</extracomment>
         <translation>评论分类</translation>
     </message>
     <message>
@@ -291,6 +291,10 @@
         <translation>{count} 个不在词表中</translation>
     </message>
     <message>
+        <source>the first {count} characters cut off (it reads the last {length} words)</source>
+        <translation>前 {count} 个字符被截去（模型只读最后 {length} 个词）</translation>
+    </message>
+    <message>
         <source>{count} cut off (it reads the last {length})</source>
         <translation>{count} 个被截断（模型只读最后 {length} 个）</translation>
     </message>
@@ -309,6 +313,10 @@
     <message>
         <source>Type a review first</source>
         <translation>请先输入评论</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
     </message>
     <message>
         <source>Positive</source>
@@ -764,9 +772,13 @@
 <context>
     <name>ExplanationView</name>
     <message>
-        <source>“{word}”: not seen by the model (cut off by the max-length truncation)</source>
-        <extracomment>QTextFormat property holding a word&apos;s index in the explanation. Contributions are scaled by the review&apos;s largest one, but never by less than this, so a review of tiny pushes does not look dramatic.</extracomment>
-        <translation>“{word}”：模型未读到（被最大长度截断）</translation>
+        <source>The beginning of the review, up to its last {length} words: not seen by the model (cut off by the max-length truncation)</source>
+        <extracomment>QTextFormat property holding a word&apos;s index in the explanation. QTextFormat property marking the unseen run (True). Characters shown of the unseen part (its end), of one word, and of the text between two words. Contributions are scaled by the review&apos;s largest one, but never by less than this, so a review of tiny pushes does not look dramatic.</extracomment>
+        <translation>评论的开头（最后 {length} 个词之前的部分）：模型没有看到（被最大长度截断）</translation>
+    </message>
+    <message>
+        <source>{count} word(s) not seen by the model (cut off by the max-length truncation)</source>
+        <translation>{count} 个词模型没有看到（被最大长度截断）</translation>
     </message>
     <message>
         <source> · not in the vocabulary (read as the unknown-word token)</source>
@@ -791,6 +803,10 @@
     <message>
         <source>Classify a review to see which words pushed the verdict.</source>
         <translation>对一条评论分类，查看哪些词推动了判定。</translation>
+    </message>
+    <message>
+        <source>[{count} earlier characters not shown]</source>
+        <translation>[前面 {count} 个字符未显示]</translation>
     </message>
 </context>
 <context>
@@ -1361,9 +1377,21 @@ x/y 固定坐标轴</translation>
         <translation>未知配置</translation>
     </message>
     <message>
-        <source>The run list {path} could not be read ({reason}); it was kept as {aside} and a new list started.</source>
+        <source>The run list {path} could not be read ({reason}) nor set aside ({error}). It is left as it is, and changes to the run list are not saved: move the file away, then start the app again.</source>
         <extracomment>The index could not be written: a message for the user.</extracomment>
-        <translation>无法读取训练记录列表 {path}（{reason}）；已将其保留为 {aside}，并开始一个新列表。</translation>
+        <translation>无法读取训练记录列表 {path}（{reason}），也无法将其移到一旁（{error}）。该文件保持原样，对训练记录列表的更改不会保存：请把该文件移走，然后重新启动应用。</translation>
+    </message>
+    <message>
+        <source>The run list could not be read ({reason}); a new list was started.</source>
+        <translation>无法读取训练记录列表（{reason}）；已开始一个新列表。</translation>
+    </message>
+    <message>
+        <source>The run list could not be read ({reason}). It was kept as {aside}, and a new list was started.</source>
+        <translation>无法读取训练记录列表（{reason}）。原文件已保留为 {aside}，并已开始一个新列表。</translation>
+    </message>
+    <message>
+        <source>{count} run(s) name a model file outside {folder}; the app never opens or deletes such a file.</source>
+        <translation>{count} 条训练记录指向 {folder} 之外的模型文件；本应用绝不会打开或删除这类文件。</translation>
     </message>
     <message>
         <source>The run is listed, but its model could not be kept in {folder}: {reason}</source>
@@ -1649,6 +1677,11 @@ x/y 固定坐标轴</translation>
         <translation>损失</translation>
     </message>
     <message>
+        <source>Click Train to watch the model learn</source>
+        <extracomment>The y range of each axes while it has no points: accuracy from a coin flip to perfect.</extracomment>
+        <translation>点击“训练”，看模型如何学习</translation>
+    </message>
+    <message>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
@@ -1662,7 +1695,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>best epoch</source>
-        <extracomment>False when the legend must be built again (new labels or colours). The legend&apos;s key for the best-epoch marker, which is hidden until there is a best epoch. Data of each line, by history key (one value per finished epoch).</extracomment>
+        <extracomment>Up to this many epochs, each one has its tick. False when the legend must be built again (new labels or colours). The legend&apos;s key for the best-epoch marker, which is hidden until there is a best epoch. Data of each line, by history key (one value per finished epoch). The epochs the empty chart spans when no run has planned any (the form&apos;s).</extracomment>
         <translation>最佳轮次</translation>
     </message>
     <message>
