@@ -45,6 +45,7 @@ from shiboken6 import Shiboken
 from core.errors import StudioError
 from core.models.config import TrainingConfig
 from core.progress import ProgressHooks
+from core.training.run_logs import run_log_dir
 from gui.i18n import context_tr, error_text
 from gui.workers.data_loading import shared_corpus
 
@@ -239,7 +240,9 @@ class TrainJob:
             raise Cancelled()  # before TensorFlow's import, which takes seconds and cannot be cut short
         from core.training.trainer import train  # TensorFlow loads here, in the worker thread
 
-        model = train(self.corpus, self.config, hooks, stop)
+        # TensorBoard logs, written here in the worker: runs/<id>/ beside the run list's runs/<id>.keras.
+        log_dir = run_log_dir(self.keep_as) if self.keep_as is not None else None
+        model = train(self.corpus, self.config, hooks, stop, log_dir=log_dir)
         if self.discard:
             return model
         _warm_up(model)
