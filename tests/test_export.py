@@ -130,7 +130,7 @@ def test_the_model_card_holds_source_config_metrics_limits_and_who_made_it():
     assert "IMDB Sentiment Studio 0.1.0 (Keras 3.15.1), saved 2026-12-01T15:22:48+00:00" in card
     assert "- **Card written**: 2027-01-02, by IMDB Sentiment Studio" in card
     assert "- **Source**: IMDB (aclImdb)" in card
-    assert "- **Training reviews**: 48: 24 positive, 24 negative" in card and "- **Test reviews**: 16: 8 positive, 8 negative" in card
+    assert "- **Training reviews**: 48 (24 positive, 24 negative)" in card and "- **Test reviews**: 16 (8 positive, 8 negative)" in card
     for name in metadata["config"]:
         assert f"| {name} | " in card, name
     assert "| learning_rate | 0.01 |" in card and "| bidirectional | no |" in card

@@ -56,6 +56,10 @@ def test_a_two_epoch_run_logs_each_epoch_and_its_hparams(corpus, tiny_config, tm
             assert sorted(points) == [0, 1], f"{group}/epoch_{metric}: {points}"
             np.testing.assert_allclose([points[0], points[1]], model.history[prefix + metric], rtol=1e-6)
 
+    train_tags = read_events(log_dir / "train").Tags()
+    assert "keras" in train_tags["tensors"]  # the model's summary, for the Graphs tab
+    assert not [tag for tag in train_tags["tensors"] if tag.startswith("batch_")]  # per-epoch points only
+
     hparams, info = run_hparams(log_dir)
     assert hparams == tiny_config.to_dict()
     assert info.group_name == "run-1"

@@ -81,6 +81,7 @@ def _use(metadata: dict) -> str:
         "",
         "It reads one movie review as raw text and gives the probability that the review is positive "
         f"(label 1; negative is 0). A probability of {threshold:g} or more counts as positive below.",
+        "",
         f"Model: {_architecture(config)}.",
     ])
 
@@ -104,7 +105,7 @@ def _data(source: dict) -> str:
     for part, label in (("train", "Training reviews"), ("test", "Test reviews")):
         count, positive = source.get(f"{part}_count"), source.get(f"{part}_positive")
         if count is not None:
-            balance = f": {positive:,} positive, {count - positive:,} negative" if positive is not None else ""
+            balance = f" ({positive:,} positive, {count - positive:,} negative)" if positive is not None else ""
             lines.append(f"- **{label}**: {count:,}{balance}")
     if source.get("test_path"):
         lines.append(f"- **Test data from**: `{source['test_path']}`")
