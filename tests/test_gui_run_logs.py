@@ -28,3 +28,15 @@ def test_a_run_of_the_app_logs_beside_its_model_and_delete_removes_both(qapp, tm
     store.delete([run])
     assert not keep_as.exists() and not log_dir.exists()
 
+
+
+def test_a_run_the_closing_window_discards_keeps_no_logs(qapp, tmp_path, small_corpus_dir, tiny_config):
+    keep_as = tmp_path / "runs" / "discarded.keras"
+    job = TrainJob(str(small_corpus_dir), tiny_config.replace(epochs=1), keep_as=keep_as)
+    job.discard = True  # as MainWindow.closeEvent sets it
+    finished = []
+    worker = TaskWorker(job)
+    worker.finished.connect(finished.append)
+    worker.run()
+    assert len(finished) == 1  # trained, then neither kept nor logged
+    assert not keep_as.exists() and not run_log_dir(keep_as).exists()

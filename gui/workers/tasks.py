@@ -23,6 +23,7 @@ that (reading data, building the vocabulary) the worker abandons the run.
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 import traceback
 from collections.abc import Callable
@@ -241,9 +242,17 @@ class TrainJob:
         from core.training.trainer import train  # TensorFlow loads here, in the worker thread
 
         # TensorBoard logs, written here in the worker: runs/<id>/ beside the run list's runs/<id>.keras.
+        # A run that does not reach the run list takes its logs with it.
         log_dir = run_log_dir(self.keep_as) if self.keep_as is not None else None
-        model = train(self.corpus, self.config, hooks, stop, log_dir=log_dir)
+        try:
+            model = train(self.corpus, self.config, hooks, stop, log_dir=log_dir)
+        except BaseException:
+            if log_dir is not None:
+                shutil.rmtree(log_dir, ignore_errors=True)
+            raise
         if self.discard:
+            if log_dir is not None:
+                shutil.rmtree(log_dir, ignore_errors=True)
             return model
         _warm_up(model)
         if self.keep_as is not None:
