@@ -39,6 +39,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 
 from core.errors import ConfigError, StudioError
 from core.models.config import TrainingConfig
+from core.training.run_logs import run_log_dir
 from gui.i18n import describe_config, error_text
 
 log = logging.getLogger(__name__)
@@ -346,11 +347,12 @@ class RunStore(QObject):
             self._save_and_tell()
 
     def delete(self, runs: list[Run]) -> None:
-        """Forget ``runs`` and delete their model files."""
+        """Forget ``runs`` and delete their model files and TensorBoard logs."""
         for run in runs:
             path = self.model_path(run)  # None for a name outside the runs folder: never deleted
             if path is not None:
                 path.unlink(missing_ok=True)
+            shutil.rmtree(run_log_dir(self.models_folder / f"{run.id}.keras"), ignore_errors=True)  # a trained run's id names both
         ids = {run.id for run in runs}
         self.runs = [run for run in self.runs if run.id not in ids]
         self._save_and_tell()

@@ -1,4 +1,4 @@
-"""The command line: train, evaluate and classify with the same engine as the app.
+"""The command line: train, evaluate, classify and export with the same engine as the app.
 
 ``main.py`` hands everything after its own name to :func:`run`. Mistakes
 in the arguments print a usage message (exit 2); problems with data, files
@@ -18,11 +18,12 @@ from dataclasses import MISSING, Field
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from core.cli.export_command import add_export_parser, run_export
 from core.errors import ConfigError, StudioError
 from core.models.config import PRESETS, TrainingConfig, common_fields
 from core.models.families import DEFAULT_FAMILY, FAMILIES
 
-COMMANDS = ("train", "evaluate", "classify")
+COMMANDS = ("train", "evaluate", "classify", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--preset", choices=list(PRESETS), help="start from a named preset")
     train.add_argument("--fast", action="store_true", help="the Fast preset: same network, under half the time per epoch (see README)")
     train.add_argument("--config", type=Path, help="start from a JSON file of hyperparameters")
+    train.add_argument("--tensorboard", type=Path, metavar="DIR",
+                       help="write TensorBoard logs of the run into DIR/<model name>/ (per-epoch scalars, HParams); view with: tensorboard --logdir DIR")
     hyper = train.add_argument_group("hyperparameters (defaults: the Keras tutorial's recipe)")
     families = ", ".join(f"{name} ({family.label})" for name, family in FAMILIES.items())
     hyper.add_argument("--family", choices=list(FAMILIES), help=f"the kind of network: {families} (default {DEFAULT_FAMILY}); "
@@ -79,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--text-column", help="the CSV column holding the reviews (default: 'review' or 'text')")
     classify.add_argument("--label-column", help="a CSV column of true labels (0/1, pos/neg, ...): prints accuracy and a confusion matrix")
     classify.add_argument("--out", type=Path, help="write text, label and probability to this CSV instead of printing")
+
+    add_export_parser(commands)
     return parser
 
 
@@ -167,6 +172,8 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
             return _train(args, config, stdout, stderr)
         if args.command == "evaluate":
             return _evaluate(args, stdout, stderr)
+        if args.command == "export":
+            return run_export(args, stdout, stderr)
         return _classify(args, stdin, stdout, stderr)
     except UsageError as exc:
         stderr.write(str(exc))
@@ -213,6 +220,13 @@ def _train(args: argparse.Namespace, config: TrainingConfig, stdout: TextIO, std
         raise ConfigError(f"--out must end in .keras; got {str(out)!r}.")
     if not out.expanduser().parent.is_dir():
         raise ConfigError(f"--out: the folder {str(out.expanduser().parent)!r} does not exist.")
+    log_dir = None
+    if args.tensorboard is not None:
+        from core.training.run_logs import fresh_log_dir  # noqa: PLC0415
+
+        if args.tensorboard.expanduser().exists() and not args.tensorboard.expanduser().is_dir():
+            raise ConfigError(f"--tensorboard: {str(args.tensorboard)!r} is a file; give a folder for the logs.")
+        log_dir = fresh_log_dir(args.tensorboard, out.stem)
     corpus = _load_data(args, stderr, config.vocab_size)
 
     from core.insight.metrics import format_metrics  # noqa: PLC0415
@@ -231,13 +245,15 @@ def _train(args: argparse.Namespace, config: TrainingConfig, stdout: TextIO, std
     )
     stderr.write(f"Config: {config.describe()}; {config.epochs} epochs, batch {config.batch_size}.\n")
     with _stop_on_interrupt(stop, stderr):
-        model = train(corpus, config, hooks, stop, evaluate_after_stop=True)
+        model = train(corpus, config, hooks, stop, evaluate_after_stop=True, log_dir=log_dir)
     if model.training.get("restored_best"):
         stdout.write(f"Restored the weights of the best epoch ({model.training['best_epoch']}).\n")
     if model.test_metrics:
         stdout.write(format_metrics(model.test_metrics) + "\n")
     saved = model.save(out)
     stdout.write(f"Saved the model to {saved}\n")
+    if log_dir is not None:
+        stdout.write(f"TensorBoard logs in {log_dir}; view them with: tensorboard --logdir {args.tensorboard}\n")
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from core.text.corpus_encoding import encode_corpus
 from core.text.vectorizer import TextToSequence
 from core.training.length_buckets import LengthBuckets, bucketed_dataset
 from core.training.memory import release_memory
+from core.training.tensorboard_logs import EpochLogs, final_metrics, write_hparams
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,10 @@ class StudioCallback(keras.callbacks.Callback):
 
     def _stop_requested(self) -> bool:
         return self.stop_event.is_set()
+
+    def counts(self, epoch: int) -> bool:
+        """Whether ``epoch`` (0-based) is a whole epoch of the run, not one a Stop or a divergence cut short."""
+        return epoch != self.interrupted_epoch and not self.diverged_at
 
     def on_train_begin(self, logs=None):
         self.model.__dict__.pop("_should_eval", None)  # left by a fit that raised before its end
@@ -103,7 +109,7 @@ class StudioCallback(keras.callbacks.Callback):
             self.model.stop_evaluating = True
 
     def on_epoch_end(self, epoch, logs=None):
-        if epoch == self.interrupted_epoch or self.diverged_at:
+        if not self.counts(epoch):
             # A partial epoch is not a point on the curves, and it must not count
             # for early stopping, which reads these same logs after us: its
             # validation figures (skipped, or cut short after one batch) go
@@ -137,8 +143,12 @@ def fit(
     config: TrainingConfig,
     hooks: ProgressHooks | None = None,
     stop_event: threading.Event | None = None,
+    log_dir: str | os.PathLike | None = None,
 ) -> FitResult:
-    """``model.fit`` as the tutorial calls it, plus our callback and optional early stopping."""
+    """``model.fit`` as the tutorial calls it, plus our callback and optional early stopping.
+
+    With ``log_dir``, Keras's TensorBoard callback writes each whole epoch's metrics there.
+    """
     hooks = hooks or ProgressHooks()
     train_count = len(x) - int(len(x) * config.validation_split)
     steps = max(1, math.ceil(train_count / config.batch_size))
@@ -157,6 +167,8 @@ def fit(
             restore_best_weights=config.restore_best_weights,
         )
         callbacks.append(early)
+    if log_dir is not None:
+        callbacks.append(EpochLogs(log_dir, counts=callback.counts))
 
     start = time.perf_counter()
     if stop_event is not None and stop_event.is_set():
@@ -222,11 +234,14 @@ def train(
     hooks: ProgressHooks | None = None,
     stop_event: threading.Event | None = None,
     evaluate_after_stop: bool = False,
+    log_dir: str | os.PathLike | None = None,
 ):
     """Vocabulary, vectors, model, fit and test metrics: a whole run.
 
     Returns a :class:`~core.models.sentiment_model.SentimentModel`. After a Stop
-    the test set is evaluated only if ``evaluate_after_stop``.
+    the test set is evaluated only if ``evaluate_after_stop``. With ``log_dir``
+    the run writes TensorBoard logs there: scalars per epoch, then its config
+    and test metrics as an HParams summary (:mod:`core.training.tensorboard_logs`).
     """
     from core.models.sentiment_model import SentimentModel  # noqa: PLC0415 - avoids an import cycle
 
@@ -255,7 +270,7 @@ def train(
         logger.info(report)
         hooks.log(report)
     hooks.phase("training")
-    result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event)
+    result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event, log_dir=log_dir)
 
     metrics = predictions = None
     if not result.stopped or evaluate_after_stop:
@@ -265,6 +280,8 @@ def train(
         if probabilities is not None:
             predictions = TestPredictions.from_texts(corpus.test_texts, corpus.test_labels, probabilities)
             metrics = predictions.metrics()
+    if log_dir is not None:
+        write_hparams(log_dir, config.flat_dict(), final_metrics(metrics), step=max(len(result.epoch_seconds) - 1, 0))
     model = SentimentModel(
         vectorizer=vectorizer,
         classifier=classifier,

@@ -10,6 +10,7 @@ plain :class:`~gui.workers.messages.Finished` message
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from core.data.sources import SourceOptions
 from core.errors import StudioError
 from core.models.config import TrainingConfig
 from core.progress import ProgressHooks
+from core.training.run_logs import run_log_dir
 from gui.i18n import error_text
 from gui.workers.data_loading import shared_corpus
 from gui.workers.messages import EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
@@ -110,8 +112,18 @@ class TrainJob(EngineJob):
             raise Cancelled()  # before TensorFlow's import, which takes seconds and cannot be cut short
         from core.training.trainer import train  # TensorFlow loads here, in the worker thread
 
-        model = train(self.corpus, self.config, hooks, stop)
+        # TensorBoard logs, written here in the worker: runs/<id>/ beside the run list's runs/<id>.keras.
+        # A run that does not reach the run list takes its logs with it.
+        log_dir = run_log_dir(self.keep_as) if self.keep_as is not None else None
+        try:
+            model = train(self.corpus, self.config, hooks, stop, log_dir=log_dir)
+        except BaseException:
+            if log_dir is not None:
+                shutil.rmtree(log_dir, ignore_errors=True)
+            raise
         if self.discard.is_set():
+            if log_dir is not None:
+                shutil.rmtree(log_dir, ignore_errors=True)
             return model
         _warm_up(model)
         if self.keep_as is not None:

@@ -2395,5 +2395,29 @@ x/y 固定坐标轴</translation>
         <source>Tables</source>
         <translation>表格</translation>
     </message>
+    <message>
+        <source>{path!r} is a folder; give a file name for the model card, such as card.md.</source>
+        <translation>{path!r} 是一个文件夹；请为模型卡片给出文件名，例如 card.md。</translation>
+    </message>
+    <message>
+        <source>Could not write the model card to {path!r}: {reason}. Choose a folder you can write to.</source>
+        <translation>无法将模型卡片写入 {path!r}：{reason}。请选择一个可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path!r} already exists and is not an empty folder. Choose a new folder: TensorFlow Serving reads each version of a model from its own numbered folder, such as sentiment/1, sentiment/2.</source>
+        <translation>{path!r} 已存在且不是空文件夹。请选择一个新文件夹：TensorFlow Serving 从各自编号的文件夹读取模型的每个版本，例如 sentiment/1、sentiment/2。</translation>
+    </message>
+    <message>
+        <source>Could not write the SavedModel to {path!r}: {reason}. Choose a folder you can write to, with free space.</source>
+        <translation>无法将 SavedModel 写入 {path!r}：{reason}。请选择一个可写入且有剩余空间的文件夹。</translation>
+    </message>
+    <message>
+        <source>The model {name!r} cannot be exported for serving: it must read raw review text and give one probability per review.</source>
+        <translation>模型 {name!r} 无法导出用于部署服务：它必须读取原始评论文本，并为每条评论给出一个概率。</translation>
+    </message>
+    <message>
+        <source>The exported SavedModel does not give the model&apos;s probabilities (largest difference {difference:.2g}); nothing was written. Please report this with the model file.</source>
+        <translation>导出的 SavedModel 给出的概率与模型不一致（最大差值 {difference:.2g}）；未写入任何内容。请附上模型文件报告此问题。</translation>
+    </message>
 </context>
 </TS>
