@@ -2110,8 +2110,12 @@ x/y 固定坐标轴</translation>
         <translation>数据集的 {split}/{cls}/ 中没有评论。train/ 和 test/ 都需要 pos/ 和 neg/ 评论，每个 .txt 文件一条。</translation>
     </message>
     <message>
+        <source>The download of {url} is damaged: its SHA-256 is not the published one. Try again, or choose a local copy.</source>
+        <extracomment>Stanford&apos;s archive, the source of keras.datasets.imdb. The published SHA-256 of Stanford&apos;s archive (84,125,825 bytes), as TFDS and other loaders record it. The environment variable naming another download address. The SHA-256 of the archive at that other address; never consulted for Stanford&apos;s own. The word that asks for the download instead of a local copy.</extracomment>
+        <translation>从 {url} 下载的文件已损坏：其 SHA-256 与公布的不符。请重试，或选择本地副本。</translation>
+    </message>
+    <message>
         <source>The download of {url} stopped at {done:,} of {total:,} bytes. Try again.</source>
-        <extracomment>Stanford&apos;s archive, the source of keras.datasets.imdb. The environment variable naming another download address. The word that asks for the download instead of a local copy.</extracomment>
         <translation>从 {url} 下载时在 {done:,} / {total:,} 字节处中断。请重试。</translation>
     </message>
     <message>
