@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.session import SESSION_LOCK
 from core.text.tokens import OOV_INDEX, PAD_INDEX, RESERVED
 from core.text.vectorizer import tokenize
 
@@ -82,7 +83,8 @@ def explain(model, text: str) -> Explanation:
     for position in range(first_seen, len(tokens)):
         rows.append(_pre_pad(ids[:position] + ids[position + 1 :], max_length))
     batch = np.asarray(rows, dtype="int32")
-    probabilities = np.asarray(model.classifier.predict_on_batch(batch)).reshape(-1)
+    with SESSION_LOCK:
+        probabilities = np.asarray(model.classifier.predict_on_batch(batch)).reshape(-1)
     full = float(probabilities[0])
 
     spans = _spans(text, tokens)
