@@ -146,9 +146,15 @@ class TaskController(QObject):
 
     # --- closing and start-up -------------------------------------------------
 
-    def abandon(self) -> None:
-        """The window is closing: stop whatever runs; nobody will see its result."""
-        self.link.stop(discard=True)
+    def abandon(self, keep: bool = False) -> None:
+        """The window is closing: stop whatever runs. ``keep``: a training keeps the model trained so far
+        as a run (call :meth:`keep_what_ended` once the worker has ended); else nobody sees its result."""
+        self.link.stop(discard=not keep)
+
+    def keep_what_ended(self) -> None:
+        """The worker has ended while the window closes: handle its outcome now (a stopped training's run
+        is kept), not in an event loop that may never run again."""
+        self.link.deliver_pending()
 
     def shutdown(self, wait_ms: int) -> bool:
         """End the worker thread once its task has ended (:meth:`abandon` first), within ``wait_ms``; True once ended."""

@@ -47,6 +47,23 @@ class Dialogs(QObject):
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         return QMessageBox.question(self.window, title, question, buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
+    def choose(self, title: str, question: str, choices: list[tuple[str, str, QMessageBox.ButtonRole]], default: str, cancel: str) -> str:
+        """The key of the button chosen among ``choices`` (key, text, role); Escape gives ``cancel``.
+
+        Answered without a dialog as :meth:`ask` is: ``auto_answer`` True gives
+        ``default``, False gives ``cancel``; no screen gives ``default``.
+        """
+        if self.auto_answer is not None:
+            return default if self.auto_answer else cancel
+        if QApplication.platformName() in ("offscreen", "minimal"):
+            return default
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, self.window)
+        buttons = {key: box.addButton(text, role) for key, text, role in choices}
+        box.setDefaultButton(buttons[default])
+        box.setEscapeButton(buttons[cancel])
+        box.exec()
+        return next((key for key, button in buttons.items() if box.clickedButton() is button), cancel)
+
     def close(self) -> None:
         """Close the error box, if one is open."""
         if self.error_box is not None:

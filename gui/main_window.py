@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from core.data.loading import DOWNLOAD
 from core.errors import ConfigError, StudioError
@@ -42,6 +42,8 @@ from gui.tasks import Task
 APP_TITLE = APPLICATION
 #: Milliseconds closeEvent waits for the workers before hiding and finishing later.
 CLOSE_WAIT_MS = 3000
+#: Answers to quitting while a task runs: stop and keep a training's model as a run, stop and drop it, or stay.
+KEEP, DISCARD, STAY = "keep", "discard", "stay"
 #: After the first paint, how long the window idles before TensorFlow is imported in the background.
 PRELOAD_DELAY_MS = 1500
 
@@ -366,11 +368,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- closing
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.is_busy() and not self._close_when_idle and not self.dialogs.ask(self.tr("Quit while working?"), self.tr("A task is running. Stop it and quit?")):
+        answer = self._quit_answer() if self.is_busy() and not self._close_when_idle else DISCARD
+        if answer == STAY:
             event.ignore()
             return
         # Stop both workers, then give them close_wait_ms together.
-        self.controller.abandon()
+        self.controller.abandon(keep=answer == KEEP)
         self.batch_view.cancel()
         deadline = QDeadlineTimer(self.close_wait_ms)
         ended = self.controller.shutdown(deadline.remainingTime())
@@ -381,6 +384,8 @@ class MainWindow(QMainWindow):
             self.hide()
             event.ignore()
             return
+        if answer == KEEP:
+            self.controller.keep_what_ended()  # the stopped training joins the run list
         # The threads have ended; the workers' queued signals still arrive, harmlessly.
         self.classify_panel.shutdown()
         self.data_panel.shutdown()
@@ -389,6 +394,20 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.dialogs.close()
         event.accept()
+
+    def _quit_answer(self) -> str:
+        """What to do with the running task before quitting: KEEP (a training's model, the default), DISCARD or STAY."""
+        task = self.controller.task
+        if task is not None and task.kind == "train":
+            role = QMessageBox.ButtonRole
+            return self.dialogs.choose(
+                self.tr("Quit while training?"),
+                self.tr("Stop training and quit? The model trained so far will be kept in the Runs tab."),
+                [(KEEP, self.tr("Stop, keep the model and quit"), role.AcceptRole),
+                 (DISCARD, self.tr("Discard the model and quit"), role.DestructiveRole),
+                 (STAY, self.tr("Go on training"), role.RejectRole)],
+                default=KEEP, cancel=STAY)
+        return DISCARD if self.dialogs.ask(self.tr("Quit while working?"), self.tr("A task is running. Stop it and quit?")) else STAY
 
     def event(self, event: QEvent) -> bool:
         result = super().event(event)

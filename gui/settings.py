@@ -11,6 +11,7 @@ from dataclasses import asdict, fields
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from core.data.download import DOWNLOAD
 from core.data.loading import default_source
 from core.data.sources import SourceOptions
 from core.errors import ConfigError, DataError
@@ -44,12 +45,14 @@ class StudioSettings:
     # --- data source ------------------------------------------------------
 
     def data_source(self) -> str:
-        """A path, "download", or "" when nothing is known yet.
+        """The remembered choice (a path, or a kind's word such as "download").
 
-        An empty setting falls back to the IMDB_DATA environment variable.
+        An empty setting falls back to the IMDB_DATA environment variable, and
+        then to the download, so that Train works on the first click for
+        someone with the internet (the archive is cached after that).
         """
         value = str(self.store.value(_DATA_SOURCE, "") or "")
-        return value or default_source() or ""
+        return value or default_source() or DOWNLOAD
 
     def set_data_source(self, value: str | None) -> None:
         self.store.setValue(_DATA_SOURCE, value or "")

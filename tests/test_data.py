@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.data.download import ARCHIVE_NAME
+from core.data.download import ARCHIVE_NAME, DATASET_SHA256, DATASET_URL, download_hash, file_sha256
 from core.data.loading import load_corpus
 from core.errors import DataError
 
@@ -111,7 +111,20 @@ class _Server:
         class Handler(http.server.SimpleHTTPRequestHandler):
             def do_GET(self):  # noqa: N802
                 server.requests += 1
-                super().do_GET()
+                if self.path.startswith("/truncated/"):
+                    self._send_half(folder / self.path.removeprefix("/truncated/"))
+                else:
+                    super().do_GET()
+
+            def _send_half(self, path: Path):
+                """Promise the whole file, send half of it, and hang up: a connection that drops."""
+                data = path.read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data[: len(data) // 2])
+                self.wfile.flush()
+                self.close_connection = True
 
             def log_message(self, *args):
                 pass
@@ -119,8 +132,8 @@ class _Server:
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
-    def url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/{name}"
+    def url(self, name: str, truncated: bool = False) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/{'truncated/' if truncated else ''}{name}"
 
     def __enter__(self):
         self.thread.start()
@@ -173,6 +186,56 @@ def test_failed_download_says_what_to_do_and_leaves_no_partial_file(tmp_path, mo
         with pytest.raises(DataError, match="Could not download.*local copy"):
             load_corpus(None, url=server.url("missing.tar.gz"))
     assert not list((tmp_path / "keras_home" / "datasets").glob("*"))
+
+
+def _cache(tmp_path: Path) -> Path:
+    return tmp_path / "keras_home" / "datasets"
+
+
+def test_a_truncated_download_fails_with_one_line_and_leaves_no_partial_file(served_archive, tmp_path, monkeypatch):
+    folder, source = served_archive
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras_home"))
+    with _Server(folder) as server:
+        with pytest.raises(DataError) as caught:
+            load_corpus(None, url=server.url(ARCHIVE_NAME, truncated=True))
+    message = str(caught.value)
+    assert "stopped at" in message and f"{source.stat().st_size:,} bytes" in message and "\n" not in message
+    assert not list(_cache(tmp_path).glob("*")), "no .part file and no archive is left behind"
+
+
+def test_a_download_whose_hash_is_wrong_is_refused_and_not_kept(served_archive, tmp_path, monkeypatch):
+    folder, _ = served_archive
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras_home"))
+    with _Server(folder) as server:
+        monkeypatch.setenv("IMDB_DATA_URL", server.url(ARCHIVE_NAME))
+        monkeypatch.setenv("IMDB_DATA_SHA256", "0" * 64)
+        with pytest.raises(DataError, match="damaged: its SHA-256 is not the published one"):
+            load_corpus(None)
+    assert not list(_cache(tmp_path).glob("*"))
+
+
+def test_a_damaged_cached_archive_is_fetched_again_and_a_good_one_is_used(served_archive, tmp_path, monkeypatch):
+    folder, source = served_archive
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras_home"))
+    cached = _cache(tmp_path) / ARCHIVE_NAME
+    cached.parent.mkdir(parents=True)
+    cached.write_bytes(source.read_bytes()[:1000])  # what an interrupted copy leaves
+    with _Server(folder) as server:
+        monkeypatch.setenv("IMDB_DATA_URL", server.url(ARCHIVE_NAME))
+        monkeypatch.setenv("IMDB_DATA_SHA256", file_sha256(source))
+        first = load_corpus(None)
+        assert server.requests == 1 and cached.read_bytes() == source.read_bytes()
+        second = load_corpus(None)
+        assert server.requests == 1, "a good cached archive is used as it is"
+    assert first.train_texts == second.train_texts
+
+
+def test_stanford_address_is_checked_against_its_published_hash_whatever_the_environment(monkeypatch):
+    monkeypatch.setenv("IMDB_DATA_SHA256", "0" * 64)
+    assert download_hash(DATASET_URL) == DATASET_SHA256
+    assert download_hash("http://127.0.0.1:1/mirror.tar.gz") == "0" * 64
+    monkeypatch.delenv("IMDB_DATA_SHA256")
+    assert download_hash("http://127.0.0.1:1/mirror.tar.gz") is None
 
 
 @pytest.mark.slow

@@ -287,6 +287,36 @@ def test_keras_and_download_sources_are_not_fetched_until_asked(qtbot, make_wind
     assert panel.loader.current is None
 
 
+def test_a_fresh_window_with_no_data_configured_starts_on_the_download_with_train_enabled(qtbot, tmp_path, monkeypatch, small_corpus_dir):
+    monkeypatch.delenv("IMDB_DATA", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "empty_keras_home"))
+
+    def start(settings: str) -> MainWindow:
+        window = MainWindow(StudioSettings.in_file(str(tmp_path / "fresh" / settings)), runs_folder=tmp_path / "runs")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    window = start("first.ini")
+    panel = window.data_panel
+    assert panel.kind() == "download" and panel.source() == "download"
+    assert window.train_button.isEnabled()
+    qtbot.waitUntil(lambda: "The IMDB archive (84 MB) is not downloaded yet" in panel.status.text(), timeout=5_000)
+    assert panel.loader.current is None, "nothing is fetched before Train"
+    window.close()
+
+    monkeypatch.setenv("IMDB_DATA", str(small_corpus_dir))  # a local copy named by the environment comes first
+    window = start("with_imdb_data.ini")
+    assert window.data_panel.kind() == "aclimdb" and window.data_panel.source() == str(small_corpus_dir)
+    window.data_panel.set_source("keras-imdb")
+    window.close()  # remembered
+    monkeypatch.delenv("IMDB_DATA")
+    again = start("with_imdb_data.ini")
+    assert again.data_panel.kind() == "keras"
+    again.close()
+
+
 def test_a_models_source_is_described_for_every_kind(qapp):
     from gui.panels.data_summary import describe_source
 

@@ -293,6 +293,23 @@ def test_bad_data_path_shows_an_error_then_the_app_is_idle_and_trains(qtbot, mak
     assert second is not model and second.test_metrics is not None
 
 
+def test_quitting_during_training_keeps_the_model_trained_so_far_as_a_run(qtbot, make_window, tmp_path, tiny_config):
+    window = make_window(config=tiny_config.replace(epochs=500))
+    window.close_wait_ms = 60_000  # long enough for any machine; what is checked is the run that is kept
+    epochs: list[int] = []
+    window.controller.epoch.connect(lambda epoch, _logs: epochs.append(epoch))
+    click(qtbot, window.train_button)
+    qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=TRAIN_TIMEOUT)
+    assert window.close()  # the default answer: stop, keep the model, quit
+
+    again = MainWindow(StudioSettings.in_file(str(tmp_path / "again.ini")), runs_folder=tmp_path / "runs")
+    qtbot.addWidget(again)
+    runs = again.runs.runs
+    assert len(runs) == 1 and again.runs_view.table.rowCount() == 1
+    assert runs[0].epochs_done is not None and runs[0].epochs_done >= 2
+    assert again.runs.model_path(runs[0]).is_file()
+
+
 def test_close_during_training_asks_then_ends_the_thread_within_3_s(qtbot, qtlog, make_window, tiny_config):
     window = make_window(config=tiny_config.replace(epochs=500))
     with qtbot.waitSignal(window.batch_shown, timeout=TRAIN_TIMEOUT):

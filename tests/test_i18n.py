@@ -362,6 +362,7 @@ def test_the_tab_order_follows_the_work(qtbot, window):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     panel, form = window.data_panel, window.form
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("aclimdb"))  # a kind with a path and its two buttons
     panel.kind_combo.setFocus()
     seen = [focused()]
     for _ in range(40):
@@ -407,12 +408,8 @@ def test_keyboard_only_from_launch_to_a_finished_training_and_a_classified_revie
 
     panel = window.data_panel
     qtbot.keyClick(focused() or window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Choose the data
-    assert focused() is panel.path_edit
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
-    assert focused() is panel.kind_combo
-    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # the download
-    assert panel.kind() == "download"
-    qtbot.keyClick(focused(), Qt.Key.Key_Up)  # back to the local aclImdb copy
+    assert focused() is panel.kind_combo and panel.kind() == "download"  # a fresh start offers the download
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)  # the local aclImdb copy instead
     assert panel.kind() == "aclimdb"
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is panel.path_edit

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.session import SESSION_LOCK
 from core.text.tokens import OOV_INDEX, PAD_INDEX, RESERVED
 from core.text.vectorizer import tokenize
 
@@ -134,7 +135,9 @@ def explain(model, text: str) -> Explanation:
     ids = [index.get(token, OOV_INDEX) for token in listed]
     first_seen = max(0, len(listed) - max_length)
 
-    probabilities = np.asarray(model.classifier.predict_on_batch(occlusion_batch(ids, max_length))).reshape(-1)
+    batch = occlusion_batch(ids, max_length)
+    with SESSION_LOCK:
+        probabilities = np.asarray(model.classifier.predict_on_batch(batch)).reshape(-1)
     full = float(probabilities[0])
 
     spans = _spans(text[cut:], tokens)

@@ -11,6 +11,8 @@ import threading
 import keras
 import numpy as np
 
+from core.session import SESSION_LOCK
+
 
 class _StopPredicting(keras.callbacks.Callback):
     """Ends ``predict`` after the current batch once ``stop_event`` is set."""
@@ -29,7 +31,8 @@ def predict_probabilities(
 ) -> np.ndarray | None:
     """Probabilities for int sequences; None if ``stop_event`` cut it short."""
     callbacks = [_StopPredicting(stop_event)] if stop_event is not None else []
-    probabilities = model.predict(x, batch_size=batch_size, verbose=0, callbacks=callbacks).ravel()
+    with SESSION_LOCK:
+        probabilities = model.predict(x, batch_size=batch_size, verbose=0, callbacks=callbacks).ravel()
     if stop_event is not None and stop_event.is_set():
         return None
     return probabilities

@@ -32,6 +32,7 @@ from core.models.config import TrainingConfig
 from core.models.model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from core.models.prediction import predict_probabilities
 from core.models.summary import summary_text
+from core.session import SESSION_LOCK
 from core.text.vectorizer import TextToSequence, as_string_tensor, vectorize
 
 PREPROCESSING = {
@@ -92,9 +93,10 @@ class SentimentModel:
         if len(texts) == 0:
             return np.zeros((0,), dtype="float32")
         tensor = as_string_tensor(texts)
-        if len(texts) <= batch_size:
-            return np.asarray(self.end_to_end.predict_on_batch(tensor)).reshape(-1)
-        return self.end_to_end.predict(tensor, batch_size=batch_size, verbose=0).reshape(-1)
+        with SESSION_LOCK:  # Train's clear_session waits for it (core.session)
+            if len(texts) <= batch_size:
+                return np.asarray(self.end_to_end.predict_on_batch(tensor)).reshape(-1)
+            return self.end_to_end.predict(tensor, batch_size=batch_size, verbose=0).reshape(-1)
 
     def vectorize(self, texts: Sequence[str]) -> np.ndarray:
         return vectorize(self.vectorizer, list(texts))

@@ -29,6 +29,7 @@ from core.models.builder import build_model, network_report
 from core.models.config import TrainingConfig
 from core.models.prediction import predict_probabilities
 from core.progress import ProgressHooks
+from core.session import clear_session
 from core.text.corpus_encoding import encode_corpus
 from core.text.vectorizer import TextToSequence
 from core.training.length_buckets import LengthBuckets, bucketed_dataset
@@ -259,7 +260,7 @@ def train(
     )
     # A blank Keras state for each run: without it, a long app session keeps
     # the state of every earlier model alive (benchmarks/memory_growth.py).
-    keras.backend.clear_session(free_memory=False)
+    clear_session()
     release_memory()
     vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
 

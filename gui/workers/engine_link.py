@@ -18,7 +18,7 @@ import itertools
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from gui.workers.jobs import JOBS, EngineJob, preload_engine
 from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Handle, Phase, Reading, TrainBegin
@@ -103,6 +103,10 @@ class EngineLink(QObject):
 
     def is_preloading(self) -> bool:
         return self._preload_worker is not None
+
+    def deliver_pending(self) -> None:
+        """Relay, now, the messages an ended worker left queued for this link."""
+        QCoreApplication.sendPostedEvents(self)
 
     def shutdown(self, wait_ms: int) -> bool:
         """End the worker thread once its job has ended, waiting up to ``wait_ms``; True if it has ended.

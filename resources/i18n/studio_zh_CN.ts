@@ -1052,7 +1052,7 @@ x/y 固定坐标轴</translation>
     <name>MainWindow</name>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
+        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. Answers to quitting while a task runs: stop and keep a training&apos;s model as a run, stop and drop it, or stay. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1090,6 +1090,26 @@ x/y 固定坐标轴</translation>
     <message>
         <source>unsaved model</source>
         <translation>未保存的模型</translation>
+    </message>
+    <message>
+        <source>Quit while training?</source>
+        <translation>训练中退出？</translation>
+    </message>
+    <message>
+        <source>Stop training and quit? The model trained so far will be kept in the Runs tab.</source>
+        <translation>停止训练并退出？目前已训练的模型将保留在“训练记录”标签页中。</translation>
+    </message>
+    <message>
+        <source>Stop, keep the model and quit</source>
+        <translation>停止、保留模型并退出</translation>
+    </message>
+    <message>
+        <source>Discard the model and quit</source>
+        <translation>丢弃模型并退出</translation>
+    </message>
+    <message>
+        <source>Go on training</source>
+        <translation>继续训练</translation>
     </message>
     <message>
         <source>Quit while working?</source>
@@ -2143,8 +2163,12 @@ x/y 固定坐标轴</translation>
         <translation>数据集的 {split}/{cls}/ 中没有评论。train/ 和 test/ 都需要 pos/ 和 neg/ 评论，每个 .txt 文件一条。</translation>
     </message>
     <message>
+        <source>The download of {url} is damaged: its SHA-256 is not the published one. Try again, or choose a local copy.</source>
+        <extracomment>Stanford&apos;s archive, the source of keras.datasets.imdb. The published SHA-256 of Stanford&apos;s archive (84,125,825 bytes), as TFDS and other loaders record it. The environment variable naming another download address. The SHA-256 of the archive at that other address; never consulted for Stanford&apos;s own. The word that asks for the download instead of a local copy.</extracomment>
+        <translation>从 {url} 下载的文件已损坏：其 SHA-256 与公布的不符。请重试，或选择本地副本。</translation>
+    </message>
+    <message>
         <source>The download of {url} stopped at {done:,} of {total:,} bytes. Try again.</source>
-        <extracomment>Stanford&apos;s archive, the source of keras.datasets.imdb. The environment variable naming another download address. The word that asks for the download instead of a local copy.</extracomment>
         <translation>从 {url} 下载时在 {done:,} / {total:,} 字节处中断。请重试。</translation>
     </message>
     <message>
