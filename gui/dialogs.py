@@ -12,6 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+#: What to do with a running task when the window closes.
+KEEP, DISCARD, STAY = "keep", "discard", "stay"
+
 
 class Dialogs(QObject):
     """The dialogs of ``window``; at most one error box is open at a time."""
@@ -63,6 +66,19 @@ class Dialogs(QObject):
         box.setEscapeButton(buttons[cancel])
         box.exec()
         return next((key for key, button in buttons.items() if box.clickedButton() is button), cancel)
+
+    def ask_quit(self, task) -> str:
+        """KEEP what the running ``task`` made so far (a training's model, the default), DISCARD it, or STAY."""
+        if task is not None and task.keeps_model_on_quit:
+            role = QMessageBox.ButtonRole
+            return self.choose(
+                self.tr("Quit while training?"),
+                self.tr("Stop training and quit? The model trained so far will be kept in the Runs tab."),
+                [(KEEP, self.tr("Stop, keep the model and quit"), role.AcceptRole),
+                 (DISCARD, self.tr("Discard the model and quit"), role.DestructiveRole),
+                 (STAY, self.tr("Go on training"), role.RejectRole)],
+                default=KEEP, cancel=STAY)
+        return DISCARD if self.ask(self.tr("Quit while working?"), self.tr("A task is running. Stop it and quit?")) else STAY
 
     def close(self) -> None:
         """Close the error box, if one is open."""

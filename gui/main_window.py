@@ -22,13 +22,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from core.data.loading import DOWNLOAD
 from core.errors import ConfigError, StudioError
 from core.models.model_file import read_metadata
 from gui.controller import TaskController
-from gui.dialogs import Dialogs
+from gui.dialogs import DISCARD, KEEP, STAY, Dialogs
 from gui.file_actions import FileActions
 from gui.i18n import context_tr, error_text
 from gui.menus import MainMenus
@@ -38,25 +38,13 @@ from gui.panels.workspace_tabs import WorkspaceTabs
 from gui.run_store import RunStore
 from gui.settings import APPLICATION, StudioSettings
 from gui.tasks import Task
+from gui.workers.explain_runner import explainer_for
 
 APP_TITLE = APPLICATION
 #: Milliseconds closeEvent waits for the workers before hiding and finishing later.
 CLOSE_WAIT_MS = 3000
-#: Answers to quitting while a task runs: stop and keep a training's model as a run, stop and drop it, or stay.
-KEEP, DISCARD, STAY = "keep", "discard", "stay"
 #: After the first paint, how long the window idles before TensorFlow is imported in the background.
 PRELOAD_DELAY_MS = 1500
-
-
-def _explainer_for(model):
-    """Text -> Explanation with ``model``; runs on the classify panel's thread (TensorFlow is loaded)."""
-
-    def explain_text(text: str):
-        from core.insight.explain import explain
-
-        return explain(model, text)
-
-    return explain_text
 
 
 class MainWindow(QMainWindow):
@@ -243,7 +231,7 @@ class MainWindow(QMainWindow):
         if busy:
             self.classify_panel.set_predictor(None, self.tr("Classify is available again when the current task ends."))
         elif has_model:
-            self.classify_panel.set_predictor(self._predict, explainer=_explainer_for(self.model))
+            self.classify_panel.set_predictor(self._predict, explainer=explainer_for(self.model))
         else:
             self.classify_panel.set_predictor(None)
 
@@ -368,7 +356,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- closing
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        answer = self._quit_answer() if self.is_busy() and not self._close_when_idle else DISCARD
+        answer = self.dialogs.ask_quit(self.controller.task) if self.is_busy() and not self._close_when_idle else DISCARD
         if answer == STAY:
             event.ignore()
             return
@@ -394,20 +382,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.dialogs.close()
         event.accept()
-
-    def _quit_answer(self) -> str:
-        """What to do with the running task before quitting: KEEP (a training's model, the default), DISCARD or STAY."""
-        task = self.controller.task
-        if task is not None and task.kind == "train":
-            role = QMessageBox.ButtonRole
-            return self.dialogs.choose(
-                self.tr("Quit while training?"),
-                self.tr("Stop training and quit? The model trained so far will be kept in the Runs tab."),
-                [(KEEP, self.tr("Stop, keep the model and quit"), role.AcceptRole),
-                 (DISCARD, self.tr("Discard the model and quit"), role.DestructiveRole),
-                 (STAY, self.tr("Go on training"), role.RejectRole)],
-                default=KEEP, cancel=STAY)
-        return DISCARD if self.dialogs.ask(self.tr("Quit while working?"), self.tr("A task is running. Stop it and quit?")) else STAY
 
     def event(self, event: QEvent) -> bool:
         result = super().event(event)

@@ -23,6 +23,8 @@ class Task:
     kind = ""
     #: Stop (Esc) can end it early.
     stoppable = False
+    #: Quitting while it runs keeps what it made so far (a training's model) unless told not to.
+    keeps_model_on_quit = False
     #: After it finished, the form shows the model's configuration, read-only
     #: (True), the user's own (False), or stays as it is (None).
     config_from_model: bool | None = None
@@ -72,6 +74,7 @@ class TrainTask(Task):
 
     kind = "train"
     stoppable = True
+    keeps_model_on_quit = True
     config_from_model = False
     selects_run = True
     tr = context_tr("TrainTask")

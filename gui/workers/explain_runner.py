@@ -108,3 +108,14 @@ class ExplainRunner(QObject):
         self.pending = None
         self.latest += 1
         self.pool.waitForDone(wait_ms)
+
+
+def explainer_for(model):
+    """Text -> Explanation with ``model``; runs on the classify panel's thread (TensorFlow is loaded)."""
+
+    def explain_text(text: str):
+        from core.insight.explain import explain
+
+        return explain(model, text)
+
+    return explain_text

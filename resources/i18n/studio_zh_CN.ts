@@ -598,6 +598,38 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <source>Quit while training?</source>
+        <extracomment>What to do with a running task when the window closes. An error dialog was shown, with its message. When not None, ask() returns it without a dialog (tests, scripts).</extracomment>
+        <translation>训练中退出？</translation>
+    </message>
+    <message>
+        <source>Stop training and quit? The model trained so far will be kept in the Runs tab.</source>
+        <translation>停止训练并退出？目前已训练的模型将保留在“训练记录”标签页中。</translation>
+    </message>
+    <message>
+        <source>Stop, keep the model and quit</source>
+        <translation>停止、保留模型并退出</translation>
+    </message>
+    <message>
+        <source>Discard the model and quit</source>
+        <translation>丢弃模型并退出</translation>
+    </message>
+    <message>
+        <source>Go on training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Quit while working?</source>
+        <translation>任务进行中，要退出吗？</translation>
+    </message>
+    <message>
+        <source>A task is running. Stop it and quit?</source>
+        <translation>有任务正在运行。停止它并退出吗？</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateTask</name>
     <message>
         <source>Evaluating…</source>
@@ -1052,7 +1084,7 @@ x/y 固定坐标轴</translation>
     <name>MainWindow</name>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. Answers to quitting while a task runs: stop and keep a training&apos;s model as a run, stop and drop it, or stay. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
+        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1090,34 +1122,6 @@ x/y 固定坐标轴</translation>
     <message>
         <source>unsaved model</source>
         <translation>未保存的模型</translation>
-    </message>
-    <message>
-        <source>Quit while training?</source>
-        <translation>训练中退出？</translation>
-    </message>
-    <message>
-        <source>Stop training and quit? The model trained so far will be kept in the Runs tab.</source>
-        <translation>停止训练并退出？目前已训练的模型将保留在“训练记录”标签页中。</translation>
-    </message>
-    <message>
-        <source>Stop, keep the model and quit</source>
-        <translation>停止、保留模型并退出</translation>
-    </message>
-    <message>
-        <source>Discard the model and quit</source>
-        <translation>丢弃模型并退出</translation>
-    </message>
-    <message>
-        <source>Go on training</source>
-        <translation>继续训练</translation>
-    </message>
-    <message>
-        <source>Quit while working?</source>
-        <translation>任务进行中，要退出吗？</translation>
-    </message>
-    <message>
-        <source>A task is running. Stop it and quit?</source>
-        <translation>有任务正在运行。停止它并退出吗？</translation>
     </message>
 </context>
 <context>
@@ -1661,7 +1665,7 @@ x/y 固定坐标轴</translation>
     <name>TrainTask</name>
     <message>
         <source>Loading data…</source>
-        <extracomment>The kind&apos;s name, as ``MainWindow.task_ended`` reports it. Stop (Esc) can end it early. After it finished, the form shows the model&apos;s configuration, read-only (True), the user&apos;s own (False), or stays as it is (None). The run list selects the task&apos;s run once it is kept. What goes to the engine: a plain request (or, in tests, a job callable). Epochs planned (a training), else 0. The data choice the task reads (``DataChoice.key()``): its corpus is reused for it.</extracomment>
+        <extracomment>The kind&apos;s name, as ``MainWindow.task_ended`` reports it. Stop (Esc) can end it early. Quitting while it runs keeps what it made so far (a training&apos;s model) unless told not to. After it finished, the form shows the model&apos;s configuration, read-only (True), the user&apos;s own (False), or stays as it is (None). The run list selects the task&apos;s run once it is kept. What goes to the engine: a plain request (or, in tests, a job callable). Epochs planned (a training), else 0. The data choice the task reads (``DataChoice.key()``): its corpus is reused for it.</extracomment>
         <translation>正在加载数据…</translation>
     </message>
     <message>
