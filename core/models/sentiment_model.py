@@ -8,8 +8,9 @@ the training config, history, test metrics, preprocessing settings and the
 data source.
 
 Files are saved atomically (written beside the target, then renamed) and
-loaded in Keras's safe mode, after checks that need no deserialisation, so
-a file from elsewhere never runs code.
+loaded in Keras's safe mode, after checks that need no deserialisation
+(:mod:`core.models.model_file`, whose allow-list refuses every object our
+models never save), so a file from elsewhere never runs code.
 """
 
 from __future__ import annotations
@@ -193,9 +194,10 @@ class SentimentModel:
 
 
 def _load_failure(path: Path, exc: Exception) -> Message:
+    """Keras's own refusal or failure, in one line (our allow-list has already passed the file)."""
     text = str(exc)
-    if "lambda" in text.lower() or "safe_mode" in text:
-        return Message(QT_TRANSLATE_NOOP("core", "{name} was refused: it contains code (a Lambda layer), and safe mode does not run code from model files."), name=path.name)
+    if "safe_mode" in text or "unsafe" in text.lower():
+        return Message(QT_TRANSLATE_NOOP("core", "{name} was refused by Keras's safe mode: it contains code, and nothing from it was run."), name=path.name)
     if "Could not locate" in text or "custom" in text.lower():
         return Message(QT_TRANSLATE_NOOP("core", "{name} was refused: it contains a layer or object this app does not know, and nothing from it was run."), name=path.name)
     first_line = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
