@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from floor_requirements import floor_pin, floor_pins  # noqa: E402
+_spec = importlib.util.spec_from_file_location("floor_requirements", ROOT / "tools" / "floor_requirements.py")
+floor_requirements = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(floor_requirements)
+floor_pin, floor_pins = floor_requirements.floor_pin, floor_requirements.floor_pins
 
 
 @pytest.mark.parametrize("requirement, pin", [
