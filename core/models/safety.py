@@ -42,8 +42,7 @@ LAYERS = frozenset({
     "Dense", "Dropout", "SpatialDropout1D", "GaussianNoise", "Activation", "Flatten", "Reshape", "Masking",
     "LayerNormalization", "BatchNormalization",
     "Average", "Concatenate", "Add", "Maximum", "Minimum", "Multiply",
-    "TextVectorization", "StringLookup", "IntegerLookup", "Hashing", "CategoryEncoding",
-})
+})  # No TextVectorization or lookup layers: our vectoriser reads the text, and theirs can name a file to read.
 MODELS = frozenset({"Functional", "Sequential", "Model"})
 OPTIMIZERS = frozenset({"Adam", "AdamW", "Adamax", "Nadam", "RMSprop", "SGD", "Adagrad", "Adadelta", "Ftrl", "Lion"})
 SCHEDULES = frozenset({"ExponentialDecay", "CosineDecay", "CosineDecayRestarts", "InverseTimeDecay", "PiecewiseConstantDecay", "PolynomialDecay"})
