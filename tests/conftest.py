@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
 import shutil
 import tarfile
@@ -68,3 +70,25 @@ def trained_small_model(tmp_path_factory):
     config = TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=16, units=16), epochs=25, batch_size=8,
                             learning_rate=0.01, validation_split=0.1)
     return train(load_corpus(SMALL_CORPUS), config)
+
+
+# --- the "qt" marker: which tests need Qt ------------------------------------------
+
+_QT_PACKAGES = {"PySide6", "shiboken6", "gui", "pytestqt"}
+
+
+@functools.cache
+def _imports_qt(path: str) -> bool:
+    """Whether a test module imports Qt, the GUI or pytest-qt anywhere in it."""
+    for node in ast.walk(ast.parse(Path(path).read_text(encoding="utf-8"))):
+        names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        if any(name.split(".")[0] in _QT_PACKAGES for name in names):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that needs Qt ``qt``, so that ``-m "not qt"`` runs the engine's tests alone (CI's floor check)."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()) or _imports_qt(str(item.path)):
+            item.add_marker(pytest.mark.qt)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from core.cli.export_command import add_export_parser, run_export
+from core.cli.text_input import clean_arguments, read_text, replacing_output
 from core.errors import ConfigError, StudioError
 from core.models.config import PRESETS, TrainingConfig, common_fields
 from core.models.families import DEFAULT_FAMILY, FAMILIES
@@ -283,8 +284,9 @@ def _classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
     if (args.text_column or args.label_column) and not args.file:
         raise usage_error("classify", "--text-column and --label-column go with --file.")
     labels = None
+    replaced = 0  # bytes of the reviews given that were not UTF-8
     if args.reviews:
-        reviews = list(args.reviews)
+        reviews, replaced = clean_arguments(args.reviews)
         empty = [i for i, text in enumerate(reviews, 1) if not text.strip()]
         if empty:
             raise ConfigError(f"review {empty[0]} is empty; give some text to classify.")
@@ -297,9 +299,13 @@ def _classify(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
             stderr.write(f"warning: {args.file} has {table.undecodable} byte sequence(s) that are not valid UTF-8; "
                          "they were read as replacement characters.\n")
     else:
-        reviews = [line for line in stdin.read().splitlines() if line.strip()]
+        text, replaced = read_text(stdin)
+        reviews = [line for line in text.splitlines() if line.strip()]
         if not reviews:
             raise ConfigError("no reviews to classify: the input is empty or only blank lines.")
+    if replaced:
+        stderr.write(f"warning: {replaced} byte(s) of the reviews given were not valid UTF-8; they were read as replacement characters (U+FFFD).\n")
+    replacing_output(stdout)
     model = _load_model(args.model)
     from core.insight.batch_classify import classify_many  # noqa: PLC0415
 

@@ -20,7 +20,9 @@ def binary_crossentropy(labels: np.ndarray, probabilities: np.ndarray) -> float:
 def confusion_matrix(labels: np.ndarray, probabilities: np.ndarray, threshold: float = 0.5) -> np.ndarray:
     """``[[TN, FP], [FN, TP]]``: rows are the true class, columns the predicted."""
     y = np.asarray(labels).astype(bool)
-    predicted = np.asarray(probabilities) >= threshold
+    # In float64: NumPy 2 compares float32 probabilities (as kept in a model file) with the
+    # threshold rounded to float32, which counts a probability just under it as above it.
+    predicted = np.asarray(probabilities, dtype="float64") >= threshold
     return np.array(
         [[np.sum(~y & ~predicted), np.sum(~y & predicted)], [np.sum(y & ~predicted), np.sum(y & predicted)]],
         dtype="int64",

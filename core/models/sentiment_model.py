@@ -7,9 +7,11 @@ after ``import core``. Beside Keras's own entries it holds ``studio.json``:
 the training config, history, test metrics, preprocessing settings and the
 data source.
 
-Files are saved atomically (written beside the target, then renamed) and
-loaded in Keras's safe mode, after checks that need no deserialisation, so
-a file from elsewhere never runs code.
+Files are saved atomically (written to a temporary file beside the target,
+then renamed) and loaded in Keras's safe mode, after checks that need no
+deserialisation (:mod:`core.models.model_file`, whose allow-list refuses
+every object our models never save), so a file from elsewhere never runs
+code.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import tempfile
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Sequence
@@ -34,6 +38,11 @@ from core.models.prediction import predict_probabilities
 from core.models.summary import summary_text
 from core.session import SESSION_LOCK
 from core.text.vectorizer import TextToSequence, as_string_tensor, vectorize
+
+#: Temporary files of a save end so; ``remove_stale_partials`` knows them by it.
+PARTIAL_SUFFIX = ".partial.keras"
+#: A temporary file older than this belongs to a save that was killed.
+STALE_AFTER_SECONDS = 24 * 3600
 
 PREPROCESSING = {
     "lowercase": True,
@@ -137,14 +146,24 @@ class SentimentModel:
         }
 
     def save(self, path: str | os.PathLike) -> Path:
-        """Write the one-file model atomically: beside the target, then rename."""
+        """Write the one-file model atomically: to a fresh temporary file beside the target, then rename.
+
+        The temporary name comes from ``tempfile.mkstemp`` (unpredictable,
+        created exclusively), and leftovers of killed saves older than a
+        day are removed from the folder first (:func:`remove_stale_partials`).
+        """
         path = Path(path).expanduser()
         if path.suffix != ".keras":
             raise ModelFileError(QT_TRANSLATE_NOOP("core", "A model file must end in .keras; {name!r} does not."), name=path.name)
         if not path.parent.is_dir():
             raise ModelFileError(QT_TRANSLATE_NOOP("core", "Cannot save to {path!r}: the folder {folder!r} does not exist."), path=str(path), folder=str(path.parent))
-        temporary = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.partial.keras")
+        remove_stale_partials(path.parent)
+        temporary = None
         try:
+            handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=PARTIAL_SUFFIX, dir=path.parent)
+            os.close(handle)
+            temporary = Path(name)
+            os.chmod(temporary, _new_file_mode())  # mkstemp's 0600, else the saved model would be private
             self.end_to_end.save(temporary)
             with zipfile.ZipFile(temporary, "a", compression=zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr(METADATA_ENTRY, json.dumps(self.metadata(), indent=1))
@@ -159,7 +178,8 @@ class SentimentModel:
                 path=str(path), reason=str(exc.strerror or exc),
             ) from None
         finally:
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
         self.path = path
         return path
 
@@ -194,10 +214,46 @@ class SentimentModel:
         )
 
 
+def remove_stale_partials(folder: Path, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Delete the temporary files of saves that were killed before they ended.
+
+    Only names of our pattern (``.<stem>.<anything>.partial.keras``) older than
+    ``older_than`` seconds: a save under way elsewhere is younger than that.
+    Returns what was removed; a file that cannot be removed is left.
+    """
+    removed = []
+    cutoff = time.time() - older_than
+    try:
+        candidates = list(folder.glob(f".*{PARTIAL_SUFFIX}"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            if candidate.is_file() and not candidate.is_symlink() and candidate.stat().st_mtime < cutoff:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue
+    return removed
+
+
+def _new_file_mode() -> int:
+    """The mode ``open`` gives a new file under this process's umask (read without changing it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
 def _load_failure(path: Path, exc: Exception) -> Message:
+    """Keras's own refusal or failure, in one line (our allow-list has already passed the file)."""
     text = str(exc)
-    if "lambda" in text.lower() or "safe_mode" in text:
-        return Message(QT_TRANSLATE_NOOP("core", "{name} was refused: it contains code (a Lambda layer), and safe mode does not run code from model files."), name=path.name)
+    if "safe_mode" in text or "unsafe" in text.lower():
+        return Message(QT_TRANSLATE_NOOP("core", "{name} was refused by Keras's safe mode: it contains code, and nothing from it was run."), name=path.name)
     if "Could not locate" in text or "custom" in text.lower():
         return Message(QT_TRANSLATE_NOOP("core", "{name} was refused: it contains a layer or object this app does not know, and nothing from it was run."), name=path.name)
     first_line = text.strip().splitlines()[0] if text.strip() else type(exc).__name__

@@ -2204,8 +2204,20 @@ x/y 固定坐标轴</translation>
         <translation>{name} 已损坏或不完整（{reason}）；无法打开。</translation>
     </message>
     <message>
+        <source>{name} was refused: it contains {what}, which this app never saves; nothing from it was run.</source>
+        <translation>已拒绝 {name}：它包含 {what}，而本应用从不保存此类内容；其中的任何内容都未运行。</translation>
+    </message>
+    <message>
         <source>{name} is not a model made by this app; it has no vocabulary.</source>
         <translation>{name} 不是本应用生成的模型；其中没有词表。</translation>
+    </message>
+    <message>
+        <source>{name} was refused: its entry {entry!r} points outside the archive&apos;s folder; nothing from it was run.</source>
+        <translation>已拒绝 {name}：其中的条目 {entry!r} 指向压缩包所在文件夹之外；其中的任何内容都未运行。</translation>
+    </message>
+    <message>
+        <source>{name} was refused: it holds two entries named {entry!r}; nothing from it was run.</source>
+        <translation>已拒绝 {name}：其中有两个名为 {entry!r} 的条目；其中的任何内容都未运行。</translation>
     </message>
     <message>
         <source>{name} is damaged: its {entry} is not valid JSON.</source>
@@ -2217,7 +2229,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>A model file must end in .keras; {name!r} does not.</source>
-        <extracomment>Per-review test results, for the evaluation view (None until evaluated).</extracomment>
+        <extracomment>Temporary files of a save end so; ``remove_stale_partials`` knows them by it. A temporary file older than this belongs to a save that was killed. Per-review test results, for the evaluation view (None until evaluated).</extracomment>
         <translation>模型文件必须以 .keras 结尾；{name!r} 不是。</translation>
     </message>
     <message>
@@ -2233,8 +2245,8 @@ x/y 固定坐标轴</translation>
         <translation>{name} 的训练配置无效：{reason}</translation>
     </message>
     <message>
-        <source>{name} was refused: it contains code (a Lambda layer), and safe mode does not run code from model files.</source>
-        <translation>已拒绝 {name}：它包含代码（Lambda 层），而安全模式不会运行模型文件中的代码。</translation>
+        <source>{name} was refused by Keras&apos;s safe mode: it contains code, and nothing from it was run.</source>
+        <translation>{name} 被 Keras 的安全模式拒绝：它包含代码，其中的任何内容都未运行。</translation>
     </message>
     <message>
         <source>{name} was refused: it contains a layer or object this app does not know, and nothing from it was run.</source>
@@ -2446,6 +2458,83 @@ x/y 固定坐标轴</translation>
     <message>
         <source>The exported SavedModel does not give the model&apos;s probabilities (largest difference {difference:.2g}); nothing was written. Please report this with the model file.</source>
         <translation>导出的 SavedModel 给出的概率与模型不一致（最大差值 {difference:.2g}）；未写入任何内容。请附上模型文件报告此问题。</translation>
+    </message>
+    <message>
+        <source>an object reference that is not a plain name</source>
+        <extracomment>Every Keras class a model file of ours may name. Keras functions a file may reference by module and name (activations, losses, metrics). Plain data that Keras rebuilds without looking anything up. Keys whose string value Keras resolves to an object by name (``&quot;activation&quot;: &quot;tanh&quot;``).</extracomment>
+        <translation>一个不是普通名称的对象引用</translation>
+    </message>
+    <message>
+        <source>a Python lambda (saved bytecode)</source>
+        <translation>一个 Python lambda（保存的字节码）</translation>
+    </message>
+    <message>
+        <source>a function reference that is not a plain name</source>
+        <translation>一个不是普通名称的函数引用</translation>
+    </message>
+    <message>
+        <source>a JSON object</source>
+        <translation>一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <source>a list of numbers</source>
+        <translation>一个数字列表</translation>
+    </message>
+    <message>
+        <source>a number from 0 to 1</source>
+        <translation>0 到 1 之间的数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number, 0 or more</source>
+        <translation>大于等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>a whole number, 1 or more</source>
+        <translation>大于等于 1 的整数</translation>
+    </message>
+    <message>
+        <source>a whole number, 1 or more, or null</source>
+        <translation>大于等于 1 的整数，或 null</translation>
+    </message>
+    <message>
+        <source>0 or 1</source>
+        <translation>0 或 1</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>two rows of two whole numbers, 0 or more</source>
+        <translation>两行、每行两个大于等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>text, a number, true, false or null</source>
+        <translation>文本、数字、true、false 或 null</translation>
+    </message>
+    <message>
+        <source>a list as long as test_predictions.labels</source>
+        <translation>与 test_predictions.labels 等长的列表</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its studio.json has no {field}.</source>
+        <translation>{name} 已损坏：其 studio.json 中没有 {field}。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: in its studio.json, {field} must be {expected}, not {found}.</source>
+        <translation>{name} 已损坏：其 studio.json 中的 {field} 必须是{expected}，而不是 {found}。</translation>
     </message>
 </context>
 </TS>
