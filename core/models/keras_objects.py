@@ -6,4 +6,8 @@ builder uses a layer of its own adds that layer's module here.
 """
 
 from core.models import layers  # noqa: F401 - registers WordDropout, MaxMeanPooling1D
-from core.text import vectorizer  # noqa: F401 - registers TextToSequence
+from core.models.families import ngram_network  # noqa: F401 - registers WeightedBag
+from core.text import (
+    ngrams,  # noqa: F401 - registers TextToNGrams
+    vectorizer,  # noqa: F401 - registers TextToSequence
+)

@@ -16,7 +16,7 @@ from core.errors import QT_TRANSLATE_NOOP, ModelFileError
 
 FORMAT = "imdb-sentiment-studio/1"
 METADATA_ENTRY = "studio.json"
-_VECTORIZER = "imdb_sentiment_studio>TextToSequence"
+_TEXT_LAYERS = ("imdb_sentiment_studio>TextToSequence", "imdb_sentiment_studio>TextToNGrams")
 
 
 def read_metadata(path: Path) -> dict:
@@ -43,7 +43,7 @@ def read_metadata(path: Path) -> dict:
             metadata_text = archive.read(METADATA_ENTRY).decode("utf-8") if METADATA_ENTRY in names else None
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is damaged or truncated ({reason}); it cannot be opened."), name=path.name, reason=str(exc)) from None
-    if _VECTORIZER not in config_text or metadata_text is None:
+    if not any(layer in config_text for layer in _TEXT_LAYERS) or metadata_text is None:
         raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=path.name)
     try:
         metadata = json.loads(metadata_text)

@@ -32,6 +32,7 @@ from core.models.config import TrainingConfig
 from core.models.model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from core.models.prediction import predict_probabilities
 from core.models.summary import summary_text
+from core.text.ngrams import TextToNGrams
 from core.text.vectorizer import TextToSequence, as_string_tensor, vectorize
 
 PREPROCESSING = {
@@ -52,7 +53,7 @@ class SentimentModel:
 
     def __init__(
         self,
-        vectorizer: TextToSequence,
+        vectorizer: TextToSequence | TextToNGrams,
         classifier: keras.Model,
         config: TrainingConfig,
         history: dict | None = None,
@@ -101,7 +102,10 @@ class SentimentModel:
 
     def evaluate(self, texts: Sequence[str], labels: np.ndarray, stop_event: threading.Event | None = None) -> dict | None:
         """Test metrics on labelled texts; stored on the model. None if stopped."""
-        probabilities = predict_probabilities(self.classifier, self.vectorize(texts), stop_event=stop_event)
+        if isinstance(self.vectorizer, TextToSequence):
+            probabilities = predict_probabilities(self.classifier, self.vectorize(texts), stop_event=stop_event)
+        else:  # rows of any width: the strings go through the whole model, batch by batch
+            probabilities = predict_probabilities(self.end_to_end, as_string_tensor(texts), stop_event=stop_event)
         if probabilities is None:
             return None
         self.test_predictions = TestPredictions.from_texts(list(texts), labels, probabilities)
@@ -170,7 +174,7 @@ class SentimentModel:
             end_to_end = keras.saving.load_model(path, compile=False, safe_mode=True)
         except Exception as exc:  # noqa: BLE001 - every failure becomes one clear message
             raise ModelFileError(_load_failure(path, exc)) from None
-        vectorizer = next((layer for layer in end_to_end.layers if isinstance(layer, TextToSequence)), None)
+        vectorizer = next((layer for layer in end_to_end.layers if isinstance(layer, (TextToSequence, TextToNGrams))), None)
         classifier = next((layer for layer in end_to_end.layers if isinstance(layer, keras.Model)), None)
         if vectorizer is None or classifier is None:
             raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=path.name)
