@@ -2,7 +2,10 @@
 
 ``core`` imports this module right after Keras loads, so a ``.keras`` file
 of ours loads with a plain ``keras.saving.load_model``. A model family whose
-builder uses a layer of its own adds that layer's module here.
+builder uses a layer of its own adds that layer's module here. The module
+that imported Keras first is only partly loaded at that moment, so the
+registered modules import each other as modules (``from core.text import
+vectorizer``), never names from one another.
 """
 
 from core.models import layers  # noqa: F401 - registers WordDropout, MaxMeanPooling1D

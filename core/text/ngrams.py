@@ -16,13 +16,13 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from core.text import vectorizer  # a module import: Keras may be loading it right now (core.models.keras_objects)
 from core.text.ragged_ids import RaggedIds
-from core.text.vectorizer import as_string_tensor, split_words
 
 
 def _ngram_ids(texts: tf.Tensor, ngrams: int, buckets: int) -> tf.RaggedTensor:
     """Each text's distinct hashed n-gram ids (1..buckets), in ascending order."""
-    words = split_words(texts)
+    words = vectorizer.split_words(texts)
     grams = tf.strings.ngrams(words, list(range(1, ngrams + 1)), separator=" ")
     ids = tf.strings.to_hash_bucket_fast(grams.flat_values, buckets) + 1
     # One id per review: make (row, id) pairs unique as one int64 key each.
@@ -69,7 +69,7 @@ def hash_ngrams(
     """Every review's distinct n-gram ids, as :class:`TextToNGrams` computes them, kept ragged."""
     parts = []
     for start in range(0, len(texts), batch_size):
-        ids = _ngram_ids(as_string_tensor(texts[start : start + batch_size]), ngrams, buckets)
+        ids = _ngram_ids(vectorizer.as_string_tensor(texts[start : start + batch_size]), ngrams, buckets)
         parts.append(RaggedIds(ids.flat_values.numpy().astype(np.int32), ids.row_lengths().numpy()))
         if progress:
             progress(min(start + batch_size, len(texts)), len(texts))

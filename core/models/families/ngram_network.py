@@ -7,8 +7,8 @@ import numpy as np
 
 from core.models.families.base import BuildSettings
 from core.progress import ProgressHooks
+from core.text import ngrams  # a module import: Keras may be loading it right now (core.models.keras_objects)
 from core.text.encoded_text import EncodedText
-from core.text.ngrams import TextToNGrams, hash_ngrams, log_count_ratios
 from core.text.ragged_ids import RaggedIds
 
 
@@ -75,15 +75,15 @@ def build_network(config: BuildSettings, vocab_size: int) -> keras.Sequential:
 def encode_ngrams(corpus, config, hooks: ProgressHooks) -> EncodedText:
     """Every review's distinct hashed n-grams, kept ragged (no vocabulary to build)."""
     model = config.model
-    layer = TextToNGrams(model.ngrams, 2**model.hash_bits, name="text_to_ngrams")
+    layer = ngrams.TextToNGrams(model.ngrams, 2**model.hash_bits, name="text_to_ngrams")
     hooks.phase("building vocabulary")
     total = len(corpus.train_texts) + len(corpus.test_texts)
 
     def progress(offset: int):
         return lambda done, _total: hooks.encoding(offset + done, total)
 
-    x_train = hash_ngrams(corpus.train_texts, model.ngrams, layer.buckets, progress(0))
-    x_test = hash_ngrams(corpus.test_texts, model.ngrams, layer.buckets, progress(len(corpus.train_texts)))
+    x_train = ngrams.hash_ngrams(corpus.train_texts, model.ngrams, layer.buckets, progress(0))
+    x_test = ngrams.hash_ngrams(corpus.test_texts, model.ngrams, layer.buckets, progress(len(corpus.train_texts)))
     return EncodedText(layer, x_train, x_test)
 
 
@@ -91,7 +91,7 @@ def set_feature_weights(network: keras.Model, x_fit: RaggedIds, y_fit: np.ndarra
     """NB log-count ratios from the fitted reviews only (never the validation ones), or 1 for each id."""
     bag = network.get_layer("weighted_bag")
     if config.model.weighting == "nb":
-        weights = log_count_ratios(x_fit, y_fit, bag.input_dim)
+        weights = ngrams.log_count_ratios(x_fit, y_fit, bag.input_dim)
     else:
         weights = np.ones(bag.input_dim, dtype=np.float32)
         weights[0] = 0.0
