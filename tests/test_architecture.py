@@ -112,3 +112,16 @@ def test_every_core_module_imports_without_qt_or_the_gui():
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_any_registered_module_may_be_the_first_to_import_keras():
+    # core registers its Keras objects while Keras loads, when the module that
+    # imported Keras is only partly loaded: each must survive being that module.
+    source = (ROOT / "core" / "models" / "keras_objects.py").read_text(encoding="utf-8")
+    modules = sorted({f"{node.module}.{alias.name}" for node in ast.walk(ast.parse(source))
+                      if isinstance(node, ast.ImportFrom) for alias in node.names})
+    assert len(modules) >= 4
+    probe = "import importlib, sys\nfor name in sys.argv[1:]:\n    importlib.import_module(name)\nimport core.models.keras_objects\n"
+    for first in modules:
+        result = subprocess.run([sys.executable, "-c", probe, first], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, f"{first} first: {result.stderr[-1500:]}"

@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from core.errors import QT_TRANSLATE_NOOP, ModelFileError
-from core.models.safety import VECTORIZER, inspect_config, unsafe_entry
+from core.models.safety import TEXT_LAYERS, inspect_config, unsafe_entry
 from core.models.studio_metadata import FORMAT, METADATA_ENTRY, check_metadata
 
 __all__ = ["FORMAT", "METADATA_ENTRY", "read_metadata", "fsync_folder"]
@@ -52,7 +52,7 @@ def read_metadata(path: Path) -> dict:
     if inspection.refused is not None:
         raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} was refused: it contains {what}, which this app never saves; nothing from it was run."),
                              name=path.name, what=inspection.refused)
-    if VECTORIZER not in inspection.registered or metadata_text is None:
+    if not inspection.registered & TEXT_LAYERS or metadata_text is None:
         raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=path.name)
     metadata = _parse_json(metadata_text, path, METADATA_ENTRY)
     if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:

@@ -34,7 +34,8 @@ from typing import Any, Iterable
 from core.errors import QT_TRANSLATE_NOOP, Message
 
 OUR_PACKAGE = "imdb_sentiment_studio"
-VECTORIZER = f"{OUR_PACKAGE}>TextToSequence"
+#: The text layers a model of ours starts with: one of them makes a file ours.
+TEXT_LAYERS = frozenset({f"{OUR_PACKAGE}>TextToSequence", f"{OUR_PACKAGE}>TextToNGrams"})
 
 LAYERS = frozenset({
     "InputLayer", "Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional",

@@ -37,6 +37,7 @@ from core.models.model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_me
 from core.models.prediction import predict_probabilities
 from core.models.summary import summary_text
 from core.session import SESSION_LOCK
+from core.text.ngrams import TextToNGrams
 from core.text.vectorizer import TextToSequence, as_string_tensor, vectorize
 
 #: Temporary files of a save end so; ``remove_stale_partials`` knows them by it.
@@ -62,7 +63,7 @@ class SentimentModel:
 
     def __init__(
         self,
-        vectorizer: TextToSequence,
+        vectorizer: TextToSequence | TextToNGrams,
         classifier: keras.Model,
         config: TrainingConfig,
         history: dict | None = None,
@@ -112,7 +113,10 @@ class SentimentModel:
 
     def evaluate(self, texts: Sequence[str], labels: np.ndarray, stop_event: threading.Event | None = None) -> dict | None:
         """Test metrics on labelled texts; stored on the model. None if stopped."""
-        probabilities = predict_probabilities(self.classifier, self.vectorize(texts), stop_event=stop_event)
+        if isinstance(self.vectorizer, TextToSequence):
+            probabilities = predict_probabilities(self.classifier, self.vectorize(texts), stop_event=stop_event)
+        else:  # rows of any width: the strings go through the whole model, batch by batch
+            probabilities = predict_probabilities(self.end_to_end, as_string_tensor(texts), stop_event=stop_event)
         if probabilities is None:
             return None
         self.test_predictions = TestPredictions.from_texts(list(texts), labels, probabilities)
@@ -192,7 +196,7 @@ class SentimentModel:
             end_to_end = keras.saving.load_model(path, compile=False, safe_mode=True)
         except Exception as exc:  # noqa: BLE001 - every failure becomes one clear message
             raise ModelFileError(_load_failure(path, exc)) from None
-        vectorizer = next((layer for layer in end_to_end.layers if isinstance(layer, TextToSequence)), None)
+        vectorizer = next((layer for layer in end_to_end.layers if isinstance(layer, (TextToSequence, TextToNGrams))), None)
         classifier = next((layer for layer in end_to_end.layers if isinstance(layer, keras.Model)), None)
         if vectorizer is None or classifier is None:
             raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=path.name)

@@ -16,6 +16,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from core.text.ragged_ids import RaggedIds
 from core.text.tokens import PAD_INDEX
 
 
@@ -27,13 +28,17 @@ def review_lengths(x: np.ndarray) -> np.ndarray:
 
 
 class LengthBuckets(keras.utils.PyDataset):
-    """(x, y) batches grouped by length; reshuffled every epoch when ``shuffle``."""
+    """(x, y) batches grouped by length; reshuffled every epoch when ``shuffle``.
 
-    def __init__(self, x: np.ndarray, y: np.ndarray, batch_size: int, shuffle: bool, seed: int = 0, round_to: int = 32):
+    ``x`` is pre-padded word ids, or :class:`RaggedIds` (a bag of n-gram ids,
+    whose batches are padded at the end to their longest row).
+    """
+
+    def __init__(self, x: np.ndarray | RaggedIds, y: np.ndarray, batch_size: int, shuffle: bool, seed: int = 0, round_to: int = 32):
         super().__init__(workers=1, use_multiprocessing=False)
         self.x, self.y = x, np.asarray(y)
         self.batch_size, self.shuffle, self.round_to = batch_size, shuffle, round_to
-        self.lengths = review_lengths(x)
+        self.lengths = x.lengths if isinstance(x, RaggedIds) else review_lengths(x)
         self.rng = np.random.default_rng(seed)
         self._batches = self._make_batches()
 
@@ -51,8 +56,10 @@ class LengthBuckets(keras.utils.PyDataset):
     def __getitem__(self, index: int):
         rows = self._batches[index]
         longest = max(int(self.lengths[rows].max()), 1)
-        width = min(self.x.shape[1], math.ceil(longest / self.round_to) * self.round_to)
-        return self.x[rows, -width:], self.y[rows]
+        width = math.ceil(longest / self.round_to) * self.round_to
+        if isinstance(self.x, RaggedIds):
+            return self.x.padded(rows, width), self.y[rows]
+        return self.x[rows, -min(self.x.shape[1], width) :], self.y[rows]
 
     def on_epoch_end(self) -> None:
         if self.shuffle:

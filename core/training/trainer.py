@@ -30,11 +30,11 @@ from core.models.config import TrainingConfig
 from core.models.prediction import predict_probabilities
 from core.progress import ProgressHooks
 from core.session import clear_session
-from core.text.corpus_encoding import encode_corpus
-from core.text.vectorizer import TextToSequence
+from core.text.ragged_ids import RaggedIds
 from core.training.length_buckets import LengthBuckets, bucketed_dataset
 from core.training.memory import release_memory
 from core.training.tensorboard_logs import EpochLogs, final_metrics, write_hparams
+from core.training.text_inputs import encode_sequences
 
 logger = logging.getLogger(__name__)
 
@@ -137,9 +137,18 @@ class FitResult:
     epoch_seconds: list[float] = field(default_factory=list)
 
 
+def fit_count(rows: int, config: TrainingConfig) -> int:
+    """How many of ``rows`` training reviews are fitted: the last fraction is held out, as Keras's ``validation_split`` does."""
+    return rows - int(rows * config.validation_split)
+
+
+def fitted_labels(corpus: Corpus, config: TrainingConfig) -> np.ndarray:
+    return np.asarray(corpus.train_labels)[: fit_count(len(corpus.train_labels), config)]
+
+
 def fit(
     model: keras.Model,
-    x: np.ndarray,
+    x: np.ndarray | RaggedIds,
     y: np.ndarray,
     config: TrainingConfig,
     hooks: ProgressHooks | None = None,
@@ -151,7 +160,7 @@ def fit(
     With ``log_dir``, Keras's TensorBoard callback writes each whole epoch's metrics there.
     """
     hooks = hooks or ProgressHooks()
-    train_count = len(x) - int(len(x) * config.validation_split)
+    train_count = fit_count(len(x), config)
     steps = max(1, math.ceil(train_count / config.batch_size))
     callback = StudioCallback(hooks, stop_event, steps, validates=train_count < len(x))
     callbacks: list[keras.callbacks.Callback] = [callback]
@@ -176,7 +185,7 @@ def fit(
         names = ["accuracy", "loss"] + (["val_accuracy", "val_loss"] if config.validation_split else [])
         history: dict[str, list[float]] = {name: [] for name in names}
     else:
-        if config.bucket_by_length:
+        if config.bucket_by_length or isinstance(x, RaggedIds):
             # Hold out the last fraction, as validation_split does, then bucket both parts.
             split = len(x) - int(len(x) * config.validation_split)
             train_data = bucketed_dataset(LengthBuckets(x[:split], y[:split], config.batch_size, shuffle=True, seed=config.seed))
@@ -248,43 +257,36 @@ def train(
 
     hooks = hooks or ProgressHooks()
     stop_event = stop_event or threading.Event()
-    hooks.phase("building vocabulary")
-    vocabulary, x_train, x_test = encode_corpus(
-        corpus.train_texts,
-        corpus.test_texts,
-        config.vocab_size,
-        config.max_length,
-        exclude=[corpus.oov_token] if corpus.oov_token else (),
-        progress=hooks.encoding,
-        phase=hooks.phase,
-    )
+    family = config.model_family
     # A blank Keras state for each run: without it, a long app session keeps
     # the state of every earlier model alive (benchmarks/memory_growth.py).
     clear_session()
+    encoded = (family.encode or encode_sequences)(corpus, config, hooks)
     release_memory()
-    vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
 
     keras.utils.set_random_seed(config.seed)
-    classifier = build_model(config, vocab_size=vectorizer.vocab_size)
+    classifier = build_model(config, vocab_size=encoded.vocab_size)
+    if family.prepare:
+        family.prepare(classifier, encoded.x_train[: fit_count(len(encoded.x_train), config)], fitted_labels(corpus, config), config)
     report = network_report(config, classifier)
     if report:
         logger.info(report)
         hooks.log(report)
     hooks.phase("training")
-    result = fit(classifier, x_train, corpus.train_labels, config, hooks, stop_event, log_dir=log_dir)
+    result = fit(classifier, encoded.x_train, corpus.train_labels, config, hooks, stop_event, log_dir=log_dir)
 
     metrics = predictions = None
     if not result.stopped or evaluate_after_stop:
         hooks.phase("evaluating")
         evaluation_stop = None if evaluate_after_stop else stop_event
-        probabilities = predict_probabilities(classifier, x_test, stop_event=evaluation_stop)
+        probabilities = predict_probabilities(classifier, encoded.x_test, stop_event=evaluation_stop)
         if probabilities is not None:
             predictions = TestPredictions.from_texts(corpus.test_texts, corpus.test_labels, probabilities)
             metrics = predictions.metrics()
     if log_dir is not None:
         write_hparams(log_dir, config.flat_dict(), final_metrics(metrics), step=max(len(result.epoch_seconds) - 1, 0))
     model = SentimentModel(
-        vectorizer=vectorizer,
+        vectorizer=encoded.layer,
         classifier=classifier,
         config=config,
         history=result.history,

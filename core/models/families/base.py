@@ -77,6 +77,12 @@ class ModelFamily:
     presets: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: ``(built network) -> str``: a line for the log on how it will run (say, which kernel), or None.
     report: Callable[[Any], str] | None = None
+    #: ``(corpus, config, hooks) -> EncodedText``: the family's text layer and the corpus through it;
+    #: None is the vectorizer's word ids (:func:`core.training.text_inputs.encode_sequences`).
+    encode: Callable[[Any, Any, Any], Any] | None = None
+    #: ``(network, x_fit, y_fit, config)``: what the network takes from the fitted reviews before the
+    #: fit (never from the validation ones), e.g. n-gram weights; None if nothing.
+    prepare: Callable[[Any, Any, Any, Any], None] | None = None
 
     def fields(self) -> tuple[dataclasses.Field, ...]:
         return dataclasses.fields(self.config_class)
