@@ -63,8 +63,9 @@ def _check(metadata: dict) -> None:
     for key in ("app_version", "keras_version", "saved_at"):
         _optional(metadata, key, _text)
     _require(isinstance(metadata["config"], dict), "config", OBJECT, metadata["config"])
-    for key in ("max_length", "vocab_size"):
-        _optional(metadata, key, lambda value, field: _whole(value, field, 1))
+    # A bag of n-grams reads every word: its max_length is null.
+    _optional(metadata, "max_length", lambda value, field: _whole(value, field, 1), nullable=True)
+    _optional(metadata, "vocab_size", lambda value, field: _whole(value, field, 1))
     _optional(metadata, "preprocessing", lambda value, field: _require(isinstance(value, dict), field, OBJECT, value))
     _optional(metadata, "history", _history)
     _optional(metadata, "test_metrics", _metrics, nullable=True)
