@@ -90,3 +90,19 @@ def test_the_preset_is_the_linear_nb_model_with_early_stopping():
     config = preset("Bag of n-grams")
     assert config.family == "ngram" and config.model == NGramConfig(ngrams=2, hash_bits=20, weighting="nb", embedding_dim=1)
     assert config.early_stopping and config.restore_best_weights
+
+
+def test_its_explanation_deletes_each_word_of_the_text_in_one_batch():
+    from core.insight.explain import explain
+    from core.training.trainer import train
+
+    model = train(load_corpus(SMALL), small_config())
+    text = "A wonderful film, not bad at all."
+    explanation = explain(model, text)
+    words = [w.token for w in explanation.words]
+    assert words == ["a", "wonderful", "film", "not", "bad", "at", "all"]
+    assert all(w.seen and w.in_vocabulary for w in explanation.words)
+    assert explanation.probability == pytest.approx(float(model.predict([text])[0]), abs=1e-6)
+    for position, word in enumerate(explanation.words):
+        without = " ".join(words[:position] + words[position + 1 :])
+        assert word.contribution == pytest.approx(explanation.probability - float(model.predict([without])[0]), abs=1e-6)

@@ -27,7 +27,7 @@ import numpy as np
 
 from core.session import SESSION_LOCK
 from core.text.tokens import OOV_INDEX, PAD_INDEX, RESERVED
-from core.text.vectorizer import tokenize
+from core.text.vectorizer import as_string_tensor, tokenize
 
 # Mirrors core.text.vectorizer's standardisation to find each word in the original
 # text, for highlighting. The token list itself always comes from the
@@ -125,19 +125,42 @@ def occlusion_batch(ids: list[int], max_length: int) -> np.ndarray:
     return rows
 
 
+#: A model that reads every word (a bag of n-grams) is explained on this many last words at most.
+EXPLAINED_WORDS = 1000
+
+
+def _word_ids(model, listed: list[str]) -> list[int]:
+    """The vocabulary's id of each word; a model without a word list (hashed n-grams) knows every word."""
+    if not model.vocabulary:
+        return [RESERVED] * len(listed)
+    index = {word: i + RESERVED for i, word in enumerate(model.vocabulary)}
+    return [index.get(token, OOV_INDEX) for token in listed]
+
+
+def _text_occlusion(model, listed: list[str], first_seen: int) -> np.ndarray:
+    """P(positive) of the seen words, then of them with each one deleted: strings through the whole model."""
+    seen = listed[first_seen:]
+    rows = [" ".join(seen)] + [" ".join(seen[:i] + seen[i + 1 :]) for i in range(len(seen))]
+    with SESSION_LOCK:
+        return np.asarray(model.end_to_end.predict_on_batch(as_string_tensor(rows))).reshape(-1)
+
+
 def explain(model, text: str) -> Explanation:
-    """Per-word contributions for ``text`` under ``model`` (a SentimentModel)."""
-    max_length = model.vectorizer.max_length
+    """Per-word contributions for ``text`` under ``model`` (a SentimentModel): one batched predict call."""
+    reads_all = model.vectorizer.max_length is None
+    max_length = EXPLAINED_WORDS if reads_all else model.vectorizer.max_length
     cut, tokens = last_words(text, max_length + 1)
     listed = tokens[-(max_length + 1) :]
     skipped = len(tokens) - len(listed)  # words of text[cut:] before the listed ones
-    index = {word: i + RESERVED for i, word in enumerate(model.vocabulary)}
-    ids = [index.get(token, OOV_INDEX) for token in listed]
+    ids = _word_ids(model, listed)
     first_seen = max(0, len(listed) - max_length)
 
-    batch = occlusion_batch(ids, max_length)
-    with SESSION_LOCK:
-        probabilities = np.asarray(model.classifier.predict_on_batch(batch)).reshape(-1)
+    if reads_all:
+        probabilities = _text_occlusion(model, listed, first_seen)
+    else:
+        batch = occlusion_batch(ids, max_length)
+        with SESSION_LOCK:
+            probabilities = np.asarray(model.classifier.predict_on_batch(batch)).reshape(-1)
     full = float(probabilities[0])
 
     spans = _spans(text[cut:], tokens)
