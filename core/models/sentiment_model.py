@@ -28,6 +28,7 @@ import numpy as np
 from core import __version__
 from core.errors import QT_TRANSLATE_NOOP, ConfigError, Message, ModelFileError
 from core.insight.metrics import TestPredictions
+from core.models import keras_objects  # noqa: F401 - every layer a file may hold, registered before a load
 from core.models.config import TrainingConfig
 from core.models.model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from core.models.prediction import predict_probabilities
