@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.text.tokens import OOV_INDEX, PAD_INDEX, RESERVED
-from core.text.vectorizer import tokenize
+from core.text.tokens import OOV_INDEX, RESERVED
+from core.text.vectorizer import pad_ids, tokenize
 
 # Mirrors core.text.vectorizer's standardisation to find each word in the original
 # text, for highlighting. The token list itself always comes from the
@@ -65,11 +65,6 @@ def _spans(text: str, tokens: list[str]) -> list[tuple[int, int, str]] | None:
     return found
 
 
-def _pre_pad(ids: list[int], max_length: int) -> list[int]:
-    kept = ids[-max_length:]
-    return [PAD_INDEX] * (max_length - len(kept)) + kept
-
-
 def explain(model, text: str) -> Explanation:
     """Per-word contributions for ``text`` under ``model`` (a SentimentModel)."""
     tokens = tokenize(text)
@@ -77,10 +72,11 @@ def explain(model, text: str) -> Explanation:
     index = {word: i + RESERVED for i, word in enumerate(model.vocabulary)}
     ids = [index.get(token, OOV_INDEX) for token in tokens]
     first_seen = max(0, len(tokens) - max_length)
+    padding = getattr(model.vectorizer, "padding", "pre")  # as the model's own vectorizer pads
 
-    rows = [_pre_pad(ids, max_length)]
+    rows = [pad_ids(ids, max_length, padding)]
     for position in range(first_seen, len(tokens)):
-        rows.append(_pre_pad(ids[:position] + ids[position + 1 :], max_length))
+        rows.append(pad_ids(ids[:position] + ids[position + 1 :], max_length, padding))
     batch = np.asarray(rows, dtype="int32")
     probabilities = np.asarray(model.classifier.predict_on_batch(batch)).reshape(-1)
     full = float(probabilities[0])

@@ -136,7 +136,7 @@ class SentimentModel:
             "source": self.source,
             "max_length": self.vectorizer.max_length,
             "vocab_size": self.vectorizer.vocab_size,
-            "preprocessing": PREPROCESSING,
+            "preprocessing": {**PREPROCESSING, "padding": getattr(self.vectorizer, "padding", "pre")},
         }
 
     def save(self, path: str | os.PathLike) -> Path:
