@@ -61,7 +61,13 @@ def build(config: BuildSettings, vocab_size: int) -> Any:
 
 #: Chosen on the validation split of the IMDB training set (docs/performance.md).
 PRESETS: dict[str, dict[str, Any]] = {
-    QT_TRANSLATE_NOOP("core", "Convolutional"): {"family": "convolutional"},
+    # The family's defaults on a larger vocabulary and longer reviews, as the
+    # Keras example reads them. The validation loss was lowest at epoch 3 of 4
+    # (accuracy 0.801, 0.859, 0.874, 0.872): at most 4 epochs, keeping the best.
+    QT_TRANSLATE_NOOP("core", "Convolutional"): {
+        "family": "convolutional", "vocab_size": 20_000, "max_length": 400,
+        "epochs": 4, "early_stopping": True, "patience": 1,
+    },
 }
 
 FAMILY = ModelFamily(

@@ -96,8 +96,11 @@ PRESETS: dict[str, dict[str, Any]] = {
     QT_TRANSLATE_NOOP("core", "GRU"): {"cell": "gru"},
     QT_TRANSLATE_NOOP("core", "Bidirectional LSTM"): {"bidirectional": True},
     QT_TRANSLATE_NOOP("core", "Stacked LSTM (2 layers)"): {"recurrent_layers": 2},
-    # The tutorial's network reading each review up to its last word.
-    QT_TRANSLATE_NOOP("core", "Masked LSTM"): {"padding": "post"},
+    # The tutorial's network reading each review up to its last word. On
+    # IMDB's validation split its loss was lowest at epoch 4 and rose after
+    # (0.325 at epoch 1, 0.325 at 4, 0.49 at 10): early stopping keeps the
+    # best epoch, with a patience that sees past the dip of epochs 2 and 3.
+    QT_TRANSLATE_NOOP("core", "Masked LSTM"): {"padding": "post", "early_stopping": True, "patience": 3},
     QT_TRANSLATE_NOOP("core", "Regularised"): {"dropout": 0.3, "early_stopping": True, "patience": 2, "epochs": 20},
     # Four times the batch with a matched learning rate, batches of similar length
     # that skip their shared padding, XLA-compiled steps, clipped gradients
