@@ -27,7 +27,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
-from core.text.tokens import OOV_INDEX, PAD_INDEX, RESERVED  # noqa: E402
+from core.text.tokens import OOV_INDEX, PAD_INDEX, PADDINGS, RESERVED  # noqa: E402
 
 _BREAK = r"<br\s*/?>"
 _APOSTROPHE = r"['’]"  # "don't" -> "dont", as Keras's default standardisation does
@@ -49,10 +49,6 @@ def standardize(texts: tf.Tensor) -> tf.Tensor:
 
 def split_words(texts: tf.Tensor) -> tf.RaggedTensor:
     return tf.strings.split(standardize(texts))
-
-
-#: Where the padding goes: in front of the words (the tutorial's), or after them.
-PADDINGS = ("pre", "post")
 
 
 def pre_pad(ids: tf.RaggedTensor, max_length: int) -> tf.Tensor:

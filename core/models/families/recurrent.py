@@ -18,10 +18,10 @@ from typing import Any
 from core.errors import QT_TRANSLATE_NOOP, ConfigError, Message
 from core.models.families.base import BuildSettings, FamilyConfig, ModelFamily
 from core.models.fields import choice, flag, number
+from core.text.tokens import PADDINGS
 
 CELLS = ("lstm", "gru")
 POOLINGS = ("last", "max", "max+mean")
-PADDINGS = ("pre", "post")
 
 
 @dataclass
