@@ -45,6 +45,23 @@ def _native_stderr_silenced():
         os.close(devnull)
 
 
+def _register_layers() -> None:
+    """Import ``core.models.keras_objects``, which registers every layer a file of ours may hold.
+
+    If a module of ours imported Keras while it was itself being imported,
+    keras_objects may need a name that half-made module has not defined yet
+    (``core.text.ngrams`` needs the vectorizer's words). Then the
+    registration waits: each layer registers when its module finishes, and
+    ``core.models.sentiment_model`` imports keras_objects before it loads a file.
+    """
+    try:
+        importlib.import_module("core.models.keras_objects")
+    except ImportError:
+        if not any(getattr(getattr(module, "__spec__", None), "_initializing", False)
+                   for name, module in list(sys.modules.items()) if name.startswith("core.")):
+            raise
+
+
 class _RegisterLayersWhenKerasLoads(importlib.abc.MetaPathFinder):
     """Import ``core.models.keras_objects`` (which registers our layers) right after Keras."""
 
@@ -63,13 +80,13 @@ class _RegisterLayersWhenKerasLoads(importlib.abc.MetaPathFinder):
                 exec_keras(module)
                 # Looking for devices is what reports a missing CUDA driver.
                 sys.modules["tensorflow"].config.list_physical_devices()
-            importlib.import_module("core.models.keras_objects")
+            _register_layers()
 
         spec.loader.exec_module = exec_module
         return spec
 
 
 if "keras" in sys.modules:
-    importlib.import_module("core.models.keras_objects")
+    _register_layers()
 else:
     sys.meta_path.insert(0, _RegisterLayersWhenKerasLoads())

@@ -75,3 +75,29 @@ def test_training_on_buckets_knows_its_steps_and_warns_of_nothing():
         warnings.simplefilter("error")
         result = fit(build_model(config), x, y, config)
     assert len(result.history["val_loss"]) == 2
+
+
+def end_padded(lengths, width=12):
+    return np.ascontiguousarray(padded(lengths, width)[:, ::-1])
+
+
+def test_review_lengths_of_end_padded_rows():
+    assert review_lengths(end_padded([0, 1, 5, 12]), padding="post").tolist() == [0, 1, 5, 12]
+    # A padding id inside a review (none in practice) never shortens it: the length runs to the last word.
+    assert review_lengths(np.array([[4, 0, 6, 0, 0]]), padding="post").tolist() == [3]
+
+
+def test_end_padded_batches_trim_only_their_trailing_padding():
+    lengths = [3, 12, 1, 7, 7, 2, 9, 0, 5, 11]
+    x, y = end_padded(lengths), np.arange(10)
+    buckets = LengthBuckets(x, y, batch_size=3, shuffle=True, seed=1, round_to=2, padding="post")
+    seen = []
+    for i in range(len(buckets)):
+        xb, yb = buckets[i]
+        seen += yb.tolist()
+        width = xb.shape[1]
+        longest = max(1, max(lengths[label] for label in yb))
+        assert width == min(12, -(-longest // 2) * 2)
+        for row, label in zip(xb, yb):
+            assert np.array_equal(row, x[label, :width]) and not x[label, width:].any()
+    assert sorted(seen) == list(range(10))

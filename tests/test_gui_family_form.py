@@ -31,12 +31,12 @@ def next_tab_stop(widget: QWidget) -> QWidget:
     return candidate
 
 
-def test_with_one_family_the_chooser_is_a_one_item_box_on_the_first_row(qtbot):
+def test_the_chooser_lists_the_registry_on_the_first_row_with_the_recurrent_family_chosen(qtbot):
     form = ConfigForm()
     qtbot.addWidget(form)
     chooser = form.widgets["family"]
     assert list(form.widgets)[:3] == ["family", "vocab_size", "max_length"]
-    assert [chooser.itemData(i) for i in range(chooser.count())] == ["recurrent"]
+    assert [chooser.itemData(i) for i in range(chooser.count())] == list(FAMILIES)
     assert chooser.currentText() == "Recurrent network" and form.labels["family"].text() == "Model family"
     assert form.values()["family"] == "recurrent" and form.config() == TrainingConfig()
 
@@ -44,7 +44,8 @@ def test_with_one_family_the_chooser_is_a_one_item_box_on_the_first_row(qtbot):
 def test_choosing_a_family_shows_its_fields_at_their_defaults_and_keeps_the_common_ones(qtbot, form):
     form.set_config(TrainingConfig().replace(units=12, epochs=3, learning_rate=0.01))
     chooser = form.widgets["family"]
-    assert [chooser.itemText(i) for i in range(chooser.count())] == ["Recurrent network", "Averaged embeddings"]
+    assert [chooser.itemText(i) for i in range(chooser.count())] == [family.label for family in FAMILIES.values()]
+    assert chooser.itemText(chooser.count() - 1) == "Averaged embeddings"
     with qtbot.waitSignal(form.changed, timeout=1000):
         chooser.setCurrentIndex(chooser.findData("averaged"))
     assert "units" not in form.widgets and "cell" not in form.widgets

@@ -48,7 +48,7 @@ def test_it_opens_classifies_as_it_did_and_reads_as_the_recurrent_family():
     assert config.family == "recurrent" and isinstance(config.model, RecurrentConfig)
     assert config == TRAINED_WITH
     flat = stored_metadata()["config"]
-    assert config.flat_dict() == {"family": "recurrent", **flat}  # every old field, with its old value
+    assert config.flat_dict() == {"family": "recurrent", **flat, "padding": "pre"}  # every old field, with its old value; the new one, its default
     assert model.history == stored_metadata()["history"] and len(model.history["loss"]) == 3
 
 
@@ -119,3 +119,10 @@ def test_its_run_compares_field_by_field_with_a_run_of_the_new_form(qapp):
     same = Run(id="c", name="same", config=TRAINED_WITH.to_dict())
     assert run_labels([legacy, new]) == ["LSTM, 8 units", "LSTM, 6 units"]
     assert run_labels([legacy, same]) == ["old file", "same"]  # no difference found: the runs' names tell them apart
+
+
+def test_it_loads_as_front_padding_without_a_mask():
+    model = SentimentModel.load(LEGACY)
+    assert model.vectorizer.padding == "pre" and model.config.model.padding == "pre"
+    assert not model.classifier.get_layer("embedding").mask_zero
+    assert model.vectorize(["wonderful"])[0, -1] != 0 and not model.vectorize(["wonderful"])[0, :-1].any()

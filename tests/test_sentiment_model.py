@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -64,7 +65,9 @@ def test_plain_keras_loads_the_file_after_import_core(trained_small_model, tmp_p
         f"reviews = keras.ops.convert_to_tensor({REVIEWS[:2]!r})\n"
         "print(model.predict(reviews, verbose=0).ravel().tolist())\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
+    # PYTHONPATH: this checkout's core, not another one the environment may have installed.
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     np.testing.assert_allclose(eval(out.stdout.strip().splitlines()[-1]), expected, atol=1e-6)
 
 

@@ -27,7 +27,7 @@ import numpy as np
 
 from core.session import SESSION_LOCK
 from core.text.tokens import OOV_INDEX, PAD_INDEX, RESERVED
-from core.text.vectorizer import as_string_tensor, tokenize
+from core.text.vectorizer import as_string_tensor, pad_ids, tokenize
 
 # Mirrors core.text.vectorizer's standardisation to find each word in the original
 # text, for highlighting. The token list itself always comes from the
@@ -158,7 +158,12 @@ def explain(model, text: str) -> Explanation:
     if reads_all:
         probabilities = _text_occlusion(model, listed, first_seen)
     else:
-        batch = occlusion_batch(ids, max_length)
+        padding = getattr(model.vectorizer, "padding", "pre")  # as the model's own vectorizer pads
+        if padding == "pre":
+            batch = occlusion_batch(ids, max_length)
+        else:
+            deletions = [ids[:position] + ids[position + 1 :] for position in range(first_seen, len(ids))]
+            batch = np.asarray([pad_ids(row, max_length, padding) for row in [ids, *deletions]], dtype="int32")
         with SESSION_LOCK:
             probabilities = np.asarray(model.classifier.predict_on_batch(batch)).reshape(-1)
     full = float(probabilities[0])

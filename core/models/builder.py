@@ -40,4 +40,4 @@ def build_model(config: TrainingConfig, vocab_size: int | None = None) -> keras.
 def network_report(config: TrainingConfig, model: keras.Model) -> str | None:
     """The family's line for the log on how the built network will run (None if it has none)."""
     report = config.model_family.report
-    return report(model) if report else None
+    return report(model, config) if report else None

@@ -32,6 +32,7 @@ import numpy as np
 from core import __version__
 from core.errors import QT_TRANSLATE_NOOP, ConfigError, Message, ModelFileError
 from core.insight.metrics import TestPredictions
+from core.models import keras_objects  # noqa: F401 - every layer a file may hold, registered before a load
 from core.models.config import TrainingConfig
 from core.models.model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from core.models.prediction import predict_probabilities
@@ -146,7 +147,7 @@ class SentimentModel:
             "source": self.source,
             "max_length": self.vectorizer.max_length,
             "vocab_size": self.vectorizer.vocab_size,
-            "preprocessing": PREPROCESSING,
+            "preprocessing": {**PREPROCESSING, "padding": getattr(self.vectorizer, "padding", "pre")},
         }
 
     def save(self, path: str | os.PathLike) -> Path:

@@ -9,7 +9,7 @@ same :func:`~core.text.vectorizer.split_words`; words become 63-bit hashes,
 counted with numpy and looked up in a hash table built from the chosen
 vocabulary. Only the last ``max_length`` words of a review are kept for
 the lookup, and the rows are padded by the layer's own
-:func:`~core.text.vectorizer.pre_pad`.
+:func:`~core.text.vectorizer.pad` (in front, or at the end).
 
 The result equals the plain way (the tests check it) unless two different
 words share a 63-bit hash, which for a million distinct words has a
@@ -27,7 +27,7 @@ import numpy as np
 import tensorflow as tf
 
 from core.text.tokens import OOV_INDEX, RESERVED
-from core.text.vectorizer import as_string_tensor, pre_pad, split_words
+from core.text.vectorizer import as_string_tensor, pad, split_words
 
 _BUCKETS = 2**63 - 1
 CHUNK = 4096
@@ -143,9 +143,9 @@ def _workers(jobs: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1))
 
 
-def _lookup(chunks: list[_Chunk], table: tf.lookup.StaticHashTable, max_length: int) -> np.ndarray:
+def _lookup(chunks: list[_Chunk], table: tf.lookup.StaticHashTable, max_length: int, padding: str) -> np.ndarray:
     def rows(chunk: _Chunk) -> np.ndarray:
-        return pre_pad(tf.ragged.map_flat_values(table.lookup, chunk.tails), max_length).numpy()
+        return pad(tf.ragged.map_flat_values(table.lookup, chunk.tails), max_length, padding).numpy()
 
     with ThreadPoolExecutor(_workers(len(chunks)), thread_name_prefix="lookup") as pool:
         parts = list(pool.map(rows, chunks))
@@ -161,10 +161,12 @@ def encode_corpus(
     progress: Progress | None = None,
     phase: Callable[[str], None] | None = None,
     chunk_size: int = CHUNK,
+    padding: str = "pre",
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """``(vocabulary, x_train, x_test)``, as ``build_vocabulary`` then ``vectorize`` give them.
 
-    The vocabulary is counted on the training texts only. ``phase("vectorising")``
+    The vocabulary is counted on the training texts only; the rows are
+    padded as a ``TextToSequence(padding=padding)`` pads them. ``phase("vectorising")``
     is called once it is chosen; ``progress`` counts reviews tokenised.
     """
     total = len(train_texts) + len(test_texts)
@@ -175,8 +177,8 @@ def encode_corpus(
     table = tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(keys, values), default_value=OOV_INDEX)
     if phase:
         phase("vectorising")
-    x_train = _lookup(train, table, max_length)
+    x_train = _lookup(train, table, max_length, padding)
     del train
     offset = len(train_texts)
     test = _tokenize_all(test_texts, max_length, False, progress and (lambda done, _: progress(offset + done, total)), chunk_size)
-    return vocabulary, x_train, _lookup(test, table, max_length)
+    return vocabulary, x_train, _lookup(test, table, max_length, padding)

@@ -4,7 +4,10 @@ One Keras layer, :class:`TextToSequence`, does the whole job in TensorFlow
 string ops: lowercase, drop ``<br />`` and punctuation, split on white
 space, look words up in the vocabulary (0 is padding, 1 is out of
 vocabulary), keep the *last* ``max_length`` tokens and pad at the front,
-like ``pad_sequences(padding='pre', truncating='pre')``.
+like ``pad_sequences(padding='pre', truncating='pre')``. With
+``padding="post"`` the padding goes at the end instead (a masked model reads
+each review up to its last word), and a review with no word reads as one
+unknown word: cuDNN's masked kernel refuses a row that is all padding.
 
 The same layer vectorises the training data once, turns a typed review
 into model input, and sits at the front of the saved model, so a ``.keras``
@@ -24,7 +27,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
-from core.text.tokens import OOV_INDEX, PAD_INDEX, RESERVED  # noqa: E402
+from core.text.tokens import OOV_INDEX, PAD_INDEX, PADDINGS, RESERVED  # noqa: E402
 
 _BREAK = r"<br\s*/?>"
 _APOSTROPHE = r"['’]"  # "don't" -> "dont", as Keras's default standardisation does
@@ -58,15 +61,41 @@ def pre_pad(ids: tf.RaggedTensor, max_length: int) -> tf.Tensor:
     return tf.cast(pre_padded, tf.int32)
 
 
+def post_pad(ids: tf.RaggedTensor, max_length: int) -> tf.Tensor:
+    """Ragged ids (at most ``max_length`` per row) to int32 rows padded at the end; an empty row gets one OOV id."""
+    padded = ids.to_tensor(PAD_INDEX, shape=[None, max_length])
+    first = tf.where(tf.equal(ids.row_lengths(), 0), tf.constant(OOV_INDEX, padded.dtype), padded[:, 0])
+    return tf.cast(tf.concat([first[:, None], padded[:, 1:]], axis=1), tf.int32)
+
+
+def pad(ids: tf.RaggedTensor, max_length: int, padding: str = "pre") -> tf.Tensor:
+    """Ragged ids to int32 rows of ``max_length``, padded as ``padding`` says ("pre" or "post")."""
+    return post_pad(ids, max_length) if padding == "post" else pre_pad(ids, max_length)
+
+
+def pad_ids(ids: Sequence[int], max_length: int, padding: str = "pre") -> list[int]:
+    """One review's ids as :func:`pad` pads them, keeping the last ``max_length``: plain Python, for small batches."""
+    kept = list(ids[-max_length:])
+    if padding == "post":
+        return (kept or [OOV_INDEX]) + [PAD_INDEX] * (max_length - max(len(kept), 1))
+    return [PAD_INDEX] * (max_length - len(kept)) + kept
+
+
 @keras.saving.register_keras_serializable(package="imdb_sentiment_studio")
 class TextToSequence(keras.layers.Layer):
-    """Strings in, pre-padded integer sequences of ``max_length`` out."""
+    """Strings in, integer sequences of ``max_length`` out, padded in front (``"pre"``) or at the end (``"post"``).
 
-    def __init__(self, vocabulary: Sequence[str], max_length: int = 250, **kwargs):
+    Files saved before ``padding`` existed hold no such key and load as ``"pre"``.
+    """
+
+    def __init__(self, vocabulary: Sequence[str], max_length: int = 250, padding: str = "pre", **kwargs):
         kwargs.setdefault("trainable", False)
         super().__init__(**kwargs)
+        if padding not in PADDINGS:
+            raise ValueError(f"padding must be one of {PADDINGS}, not {padding!r}")
         self.vocabulary = [str(word) for word in vocabulary]
         self.max_length = int(max_length)
+        self.padding = padding
         keys = tf.constant(self.vocabulary or [""], dtype=tf.string)
         values = tf.range(RESERVED, RESERVED + len(self.vocabulary or [""]), dtype=tf.int64)
         self._table = tf.lookup.StaticHashTable(
@@ -81,14 +110,14 @@ class TextToSequence(keras.layers.Layer):
     def call(self, inputs):
         texts = tf.reshape(tf.convert_to_tensor(inputs, dtype=tf.string), [-1])
         words = split_words(texts)[:, -self.max_length :]
-        return pre_pad(tf.ragged.map_flat_values(self._table.lookup, words), self.max_length)
+        return pad(tf.ragged.map_flat_values(self._table.lookup, words), self.max_length, self.padding)
 
     def compute_output_spec(self, inputs):
         return keras.KerasTensor((inputs.shape[0], self.max_length), dtype="int32")
 
     def get_config(self) -> dict:
         config = super().get_config()
-        config.update(vocabulary=self.vocabulary, max_length=self.max_length)
+        config.update(vocabulary=self.vocabulary, max_length=self.max_length, padding=self.padding)
         return config
 
 

@@ -2,10 +2,11 @@
 
 A recurrent layer spends one sequential step per position, padding
 included, and on a CPU those steps are the cost of training. Sorting
-reviews into batches of similar length lets each batch drop the leading
-columns that are padding in every one of its rows (the sequences stay
-pre-padded within the batch). Lengths are rounded up to a multiple of
-``round_to`` so that XLA compiles only a handful of shapes.
+reviews into batches of similar length lets each batch drop the columns
+that are padding in every one of its rows: the leading ones of rows padded
+in front, the trailing ones of rows padded at the end (each batch keeps
+its padding side). Lengths are rounded up to a multiple of ``round_to`` so
+that XLA compiles only a handful of shapes.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from core.text.ragged_ids import RaggedIds
 from core.text.tokens import PAD_INDEX
 
 
-def review_lengths(x: np.ndarray) -> np.ndarray:
-    """Tokens per row of a pre-padded array (positions after the first non-padding one)."""
+def review_lengths(x: np.ndarray, padding: str = "pre") -> np.ndarray:
+    """Tokens per row of a padded array: from the first non-padding position ("pre"), or up to the last ("post")."""
     nonzero = x != PAD_INDEX
+    if padding == "post":
+        nonzero = nonzero[:, ::-1]
     first = np.where(nonzero.any(axis=1), nonzero.argmax(axis=1), x.shape[1])
     return x.shape[1] - first
 
@@ -30,15 +33,17 @@ def review_lengths(x: np.ndarray) -> np.ndarray:
 class LengthBuckets(keras.utils.PyDataset):
     """(x, y) batches grouped by length; reshuffled every epoch when ``shuffle``.
 
-    ``x`` is pre-padded word ids, or :class:`RaggedIds` (a bag of n-gram ids,
-    whose batches are padded at the end to their longest row).
+    ``x`` is word ids padded as ``padding`` says ("pre": in front, "post": at
+    the end), or :class:`RaggedIds` (a bag of n-gram ids, whose batches are
+    padded at the end to their longest row).
     """
 
-    def __init__(self, x: np.ndarray | RaggedIds, y: np.ndarray, batch_size: int, shuffle: bool, seed: int = 0, round_to: int = 32):
+    def __init__(self, x: np.ndarray | RaggedIds, y: np.ndarray, batch_size: int, shuffle: bool, seed: int = 0, round_to: int = 32,
+                 padding: str = "pre"):
         super().__init__(workers=1, use_multiprocessing=False)
         self.x, self.y = x, np.asarray(y)
-        self.batch_size, self.shuffle, self.round_to = batch_size, shuffle, round_to
-        self.lengths = x.lengths if isinstance(x, RaggedIds) else review_lengths(x)
+        self.batch_size, self.shuffle, self.round_to, self.padding = batch_size, shuffle, round_to, padding
+        self.lengths = x.lengths if isinstance(x, RaggedIds) else review_lengths(x, padding)
         self.rng = np.random.default_rng(seed)
         self._batches = self._make_batches()
 
@@ -59,7 +64,9 @@ class LengthBuckets(keras.utils.PyDataset):
         width = math.ceil(longest / self.round_to) * self.round_to
         if isinstance(self.x, RaggedIds):
             return self.x.padded(rows, width), self.y[rows]
-        return self.x[rows, -min(self.x.shape[1], width) :], self.y[rows]
+        width = min(self.x.shape[1], width)
+        columns = slice(None, width) if self.padding == "post" else slice(-width, None)
+        return self.x[rows, columns], self.y[rows]
 
     def on_epoch_end(self) -> None:
         if self.shuffle:

@@ -16,7 +16,11 @@ from core.text.vectorizer import TextToSequence
 
 
 def encode_sequences(corpus: Corpus, config: TrainingConfig, hooks: ProgressHooks) -> EncodedText:
-    """The tutorial's vectorisation: the ``vocab_size`` most frequent words, ``max_length`` ids a review."""
+    """The tutorial's vectorisation: the ``vocab_size`` most frequent words, ``max_length`` ids a review.
+
+    The rows are padded where the family's config asks (:meth:`FamilyConfig.text_padding`).
+    """
+    padding = config.model.text_padding()
     hooks.phase("building vocabulary")
     vocabulary, x_train, x_test = encode_corpus(
         corpus.train_texts,
@@ -26,5 +30,6 @@ def encode_sequences(corpus: Corpus, config: TrainingConfig, hooks: ProgressHook
         exclude=[corpus.oov_token] if corpus.oov_token else (),
         progress=hooks.encoding,
         phase=hooks.phase,
+        padding=padding,
     )
-    return EncodedText(TextToSequence(vocabulary, config.max_length, name="text_to_sequence"), x_train, x_test)
+    return EncodedText(TextToSequence(vocabulary, config.max_length, padding, name="text_to_sequence"), x_train, x_test)

@@ -188,11 +188,12 @@ def fit(
         if config.bucket_by_length or isinstance(x, RaggedIds):
             # Hold out the last fraction, as validation_split does, then bucket both parts.
             split = len(x) - int(len(x) * config.validation_split)
-            train_data = bucketed_dataset(LengthBuckets(x[:split], y[:split], config.batch_size, shuffle=True, seed=config.seed))
+            padding = config.model.text_padding()
+            train_data = bucketed_dataset(LengthBuckets(x[:split], y[:split], config.batch_size, shuffle=True, seed=config.seed, padding=padding))
             # Validation needs no gradients: larger batches, fewer sequential passes.
             validation = None
             if split < len(x):
-                validation = bucketed_dataset(LengthBuckets(x[split:], y[split:], max(config.batch_size, 1024), shuffle=False))
+                validation = bucketed_dataset(LengthBuckets(x[split:], y[split:], max(config.batch_size, 1024), shuffle=False, padding=padding))
             # The buckets shuffle themselves each epoch; Keras cannot shuffle a dataset.
             keras_history = model.fit(
                 train_data, validation_data=validation, epochs=config.epochs, callbacks=callbacks, verbose=0, shuffle=False

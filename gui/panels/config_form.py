@@ -97,8 +97,8 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
         for index, name in enumerate(PRESETS):
             action = self.preset_menu.addAction(name)
             action.setData(name)
-            if index < 9:  # the keyboard's way to a preset: Alt+1 to Alt+9
-                action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            if index < 10:  # the keyboard's way to a preset: Alt+1 to Alt+9, then Alt+0
+                action.setShortcut(QKeySequence(f"Alt+{(index + 1) % 10}"))
             action.triggered.connect(lambda _checked=False, n=name: self.apply_preset(n))
             self.preset_actions[name] = action
         self.preset_button.setMenu(self.preset_menu)

@@ -1789,6 +1789,63 @@ x/y 固定坐标轴</translation>
         <translation>嵌入维度</translation>
     </message>
     <message>
+        <source>Filters</source>
+        <translation>卷积核数</translation>
+    </message>
+    <message>
+        <source>filters per convolutional layer: each learns one kind of phrase</source>
+        <translation>每个卷积层的卷积核数：每个卷积核学习一类短语</translation>
+    </message>
+    <message>
+        <source>Kernel size (words)</source>
+        <translation>卷积核宽度（词）</translation>
+    </message>
+    <message>
+        <source>words each filter reads at once</source>
+        <translation>每个卷积核一次读取的词数</translation>
+    </message>
+    <message>
+        <source>Convolutional layers</source>
+        <translation>卷积层数</translation>
+    </message>
+    <message>
+        <source>stacked convolutional layers, with max pooling over pairs of steps between them</source>
+        <translation>堆叠的卷积层数，层间对相邻两步做最大池化</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏层单元数</translation>
+    </message>
+    <message>
+        <source>units of a hidden layer after the pooling (0: none)</source>
+        <translation>池化之后隐藏层的单元数（0：不加隐藏层）</translation>
+    </message>
+    <message>
+        <source>dropout on the word vectors and before the classifier</source>
+        <translation>作用于词向量和分类器之前的 dropout</translation>
+    </message>
+    <message>
+        <source>{layers}-layer CNN, {filters} filters of {kernel} words</source>
+        <translation>{layers} 层 CNN，{filters} 个宽 {kernel} 词的卷积核</translation>
+    </message>
+    <message>
+        <source>CNN, {filters} filters of {kernel} words</source>
+        <translation>CNN，{filters} 个宽 {kernel} 词的卷积核</translation>
+    </message>
+    <message>
+        <source>hidden {units}</source>
+        <translation>隐藏层 {units}</translation>
+    </message>
+    <message>
+        <source>Convolutional</source>
+        <extracomment>Chosen on the validation split of the IMDB training set (docs/performance.md).</extracomment>
+        <translation>卷积网络</translation>
+    </message>
+    <message>
+        <source>Convolutional network</source>
+        <translation>卷积神经网络</translation>
+    </message>
+    <message>
         <source>recurrent cell</source>
         <translation>循环单元</translation>
     </message>
@@ -1865,6 +1922,26 @@ x/y 固定坐标轴</translation>
         <translation>各步最大值与平均值</translation>
     </message>
     <message>
+        <source>Padding</source>
+        <translation>补齐位置</translation>
+    </message>
+    <message>
+        <source>where short reviews are padded: in front, as the tutorial does, or at the end with the padding masked, so the last state sits on the last real word</source>
+        <translation>短评论在哪里补齐：像教程那样在前面补齐，或在末尾补齐并屏蔽补齐部分，使最后的状态落在最后一个真实的词上</translation>
+    </message>
+    <message>
+        <source>front (tutorial)</source>
+        <translation>前面（教程）</translation>
+    </message>
+    <message>
+        <source>end, masked</source>
+        <translation>末尾，带掩码</translation>
+    </message>
+    <message>
+        <source>Padding at the end (masked) reads the last state: set pooling to &apos;last&apos;, or pad in front.</source>
+        <translation>末尾补齐（带掩码）读取最后的状态：请把池化设为“last”，或改为在前面补齐。</translation>
+    </message>
+    <message>
         <source>Bidirectional {cell}</source>
         <translation>双向 {cell}</translation>
     </message>
@@ -1875,6 +1952,10 @@ x/y 固定坐标轴</translation>
     <message>
         <source>{name}, {units} units</source>
         <translation>{name}，{units} 个单元</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>带掩码</translation>
     </message>
     <message>
         <source>dropout {dropout:g}</source>
@@ -2074,6 +2155,10 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Stacked LSTM (2 layers)</source>
         <translation>堆叠 LSTM（2 层）</translation>
+    </message>
+    <message>
+        <source>Masked LSTM</source>
+        <translation>带掩码的 LSTM</translation>
     </message>
     <message>
         <source>Regularised</source>
@@ -2461,7 +2546,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>an object reference that is not a plain name</source>
-        <extracomment>Every Keras class a model file of ours may name. Keras functions a file may reference by module and name (activations, losses, metrics). Plain data that Keras rebuilds without looking anything up. Keys whose string value Keras resolves to an object by name (``&quot;activation&quot;: &quot;tanh&quot;``).</extracomment>
+        <extracomment>The text layers a model of ours starts with: one of them makes a file ours. Every Keras class a model file of ours may name. Keras functions a file may reference by module and name (activations, losses, metrics). Plain data that Keras rebuilds without looking anything up. Keys whose string value Keras resolves to an object by name (``&quot;activation&quot;: &quot;tanh&quot;``).</extracomment>
         <translation>一个不是普通名称的对象引用</translation>
     </message>
     <message>
@@ -2535,6 +2620,67 @@ x/y 固定坐标轴</translation>
     <message>
         <source>{name} is damaged: in its studio.json, {field} must be {expected}, not {found}.</source>
         <translation>{name} 已损坏：其 studio.json 中的 {field} 必须是{expected}，而不是 {found}。</translation>
+    </message>
+    <message>
+        <source>Longest n-gram</source>
+        <translation>最长 n 元组</translation>
+    </message>
+    <message>
+        <source>word runs counted: 1 words, 2 adds pairs of words, 3 adds triples</source>
+        <translation>统计的连续词组：1 为单词，2 加上相邻两词，3 再加上相邻三词</translation>
+    </message>
+    <message>
+        <source>Hash bits</source>
+        <translation>哈希位数</translation>
+    </message>
+    <message>
+        <source>n-grams are hashed into 2^bits ids; more bits, fewer collisions, more memory</source>
+        <translation>n 元组被哈希到 2^位数 个编号；位数越多，冲突越少，内存越多</translation>
+    </message>
+    <message>
+        <source>Weighting</source>
+        <translation>加权方式</translation>
+    </message>
+    <message>
+        <source>each n-gram&apos;s fixed weight: its Naive Bayes log-count ratio on the training reviews, or 1</source>
+        <translation>每个 n 元组的固定权重：其在训练评论上的朴素贝叶斯对数计数比，或 1</translation>
+    </message>
+    <message>
+        <source>Naive Bayes log-count ratio</source>
+        <translation>朴素贝叶斯对数计数比</translation>
+    </message>
+    <message>
+        <source>binary (present or not)</source>
+        <translation>二值（出现与否）</translation>
+    </message>
+    <message>
+        <source>1: a linear model on the n-grams (logistic regression); more: learned n-gram vectors, summed (fastText)</source>
+        <translation>1：基于 n 元组的线性模型（逻辑回归）；更大：学习 n 元组向量并求和（fastText）</translation>
+    </message>
+    <message>
+        <source>dropout on the review&apos;s vector (embedding size above 1)</source>
+        <translation>作用于评论向量的 dropout（嵌入维度大于 1 时）</translation>
+    </message>
+    <message>
+        <source>Bag of {grams}-grams</source>
+        <translation>{grams} 元组词袋</translation>
+    </message>
+    <message>
+        <source>NB-weighted</source>
+        <translation>朴素贝叶斯加权</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>{dim}-d vectors</source>
+        <translation>{dim} 维向量</translation>
+    </message>
+    <message>
+        <source>Bag of n-grams</source>
+        <extracomment>Chosen on the validation split of the IMDB training set (docs/performance.md).</extracomment>
+        <translation>n 元组词袋</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,10 @@ class FamilyConfig:
     def check(self) -> None:
         """Rules between fields of this family (none by default); raise ConfigError."""
 
+    def text_padding(self) -> str:
+        """Where the default text pipeline pads a review's word ids: "pre" (in front, the tutorial's) or "post" (at the end)."""
+        return "pre"
+
     def replace(self, **changes: Any) -> "FamilyConfig":
         return dataclasses.replace(self, **changes)
 
@@ -75,8 +79,8 @@ class ModelFamily:
     #: Named starting points: preset name (marked for translation) -> fields, written flat
     #: (the family's own and common ones alike), changed from the defaults.
     presets: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: ``(built network) -> str``: a line for the log on how it will run (say, which kernel), or None.
-    report: Callable[[Any], str] | None = None
+    #: ``(built network, config) -> str``: a line for the log on how it will run (say, which kernel), or None.
+    report: Callable[[Any, Any], str] | None = None
     #: ``(corpus, config, hooks) -> EncodedText``: the family's text layer and the corpus through it;
     #: None is the vectorizer's word ids (:func:`core.training.text_inputs.encode_sequences`).
     encode: Callable[[Any, Any, Any], Any] | None = None

@@ -3,6 +3,11 @@
 Embedding -> (stacked, optionally bidirectional) LSTM or GRU -> Dense. Its
 defaults are the tutorial's network; :mod:`core.models.families.recurrent_network`
 builds it with Keras.
+
+The tutorial pads each review in front, so a one-line review reaches the
+LSTM after some 240 padding steps, and the last state has carried them.
+With ``padding="post"`` the words come first and the embedding masks the
+padding after them: the last state is the one after the last real word.
 """
 
 from __future__ import annotations
@@ -10,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.errors import QT_TRANSLATE_NOOP, Message
+from core.errors import QT_TRANSLATE_NOOP, ConfigError, Message
 from core.models.families.base import BuildSettings, FamilyConfig, ModelFamily
 from core.models.fields import choice, flag, number
+from core.text.tokens import PADDINGS
 
 CELLS = ("lstm", "gru")
 POOLINGS = ("last", "max", "max+mean")
@@ -39,6 +45,19 @@ class RecurrentConfig(FamilyConfig):
         QT_TRANSLATE_NOOP("core", "what the classifier sees: the last state, the max over all steps, or the max and the mean"),
         labels={"last": QT_TRANSLATE_NOOP("core", "last state"), "max": QT_TRANSLATE_NOOP("core", "max over steps"),
                 "max+mean": QT_TRANSLATE_NOOP("core", "max and mean over steps")}))
+    padding: str = field(default="pre", metadata=choice(
+        QT_TRANSLATE_NOOP("core", "Padding"), PADDINGS,
+        QT_TRANSLATE_NOOP("core", "where short reviews are padded: in front, as the tutorial does, or at the end with the padding masked, "
+                                  "so the last state sits on the last real word"),
+        labels={"pre": QT_TRANSLATE_NOOP("core", "front (tutorial)"), "post": QT_TRANSLATE_NOOP("core", "end, masked")}))
+
+    def check(self) -> None:
+        # Pooling over the steps would count the masked padding steps (Keras's max pooling ignores masks).
+        if self.padding == "post" and self.pooling != "last":
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "Padding at the end (masked) reads the last state: set pooling to 'last', or pad in front."))
+
+    def text_padding(self) -> str:
+        return self.padding
 
 
 def describe(config: RecurrentConfig) -> list[Message]:
@@ -51,6 +70,8 @@ def describe(config: RecurrentConfig) -> list[Message]:
     parts = [Message(QT_TRANSLATE_NOOP("core", "{name}, {units} units"), name=name, units=config.units)]
     if config.dropout:
         parts.append(Message(QT_TRANSLATE_NOOP("core", "dropout {dropout:g}"), dropout=config.dropout))
+    if config.padding == "post":
+        parts.append(Message(QT_TRANSLATE_NOOP("core", "masked")))
     return parts
 
 
@@ -61,11 +82,11 @@ def build(config: BuildSettings, vocab_size: int) -> Any:
     return build_network(config, vocab_size)
 
 
-def report(network: Any) -> str:
+def report(network: Any, config: BuildSettings) -> str:
     """Whether the recurrent layers run on the fused cuDNN kernel, for the log."""
     from core.models.families.recurrent_network import cudnn_report  # noqa: PLC0415 - Keras only when a model is built
 
-    return cudnn_report(network)
+    return cudnn_report(network, config.model.padding)
 
 
 #: Named starting points offered by the GUI and the CLI. Each maps to the
@@ -75,6 +96,11 @@ PRESETS: dict[str, dict[str, Any]] = {
     QT_TRANSLATE_NOOP("core", "GRU"): {"cell": "gru"},
     QT_TRANSLATE_NOOP("core", "Bidirectional LSTM"): {"bidirectional": True},
     QT_TRANSLATE_NOOP("core", "Stacked LSTM (2 layers)"): {"recurrent_layers": 2},
+    # The tutorial's network reading each review up to its last word. On
+    # IMDB's validation split its loss was lowest at epoch 4 and rose after
+    # (0.325 at epoch 1, 0.325 at 4, 0.49 at 10): early stopping keeps the
+    # best epoch, with a patience that sees past the dip of epochs 2 and 3.
+    QT_TRANSLATE_NOOP("core", "Masked LSTM"): {"padding": "post", "early_stopping": True, "patience": 3},
     QT_TRANSLATE_NOOP("core", "Regularised"): {"dropout": 0.3, "early_stopping": True, "patience": 2, "epochs": 20},
     # Four times the batch with a matched learning rate, batches of similar length
     # that skip their shared padding, XLA-compiled steps, clipped gradients
@@ -110,7 +136,7 @@ FAMILY = ModelFamily(
     config_class=RecurrentConfig,
     build=build,
     describe=describe,
-    described=("cell", "bidirectional", "recurrent_layers", "units", "dropout"),
+    described=("cell", "bidirectional", "recurrent_layers", "units", "dropout", "padding"),
     presets=PRESETS,
     report=report,
 )

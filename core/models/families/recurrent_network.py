@@ -6,9 +6,13 @@ With the defaults this is exactly the tutorial's model::
 
 Every option keeps the recurrent layers eligible for the fused cuDNN
 kernel on a GPU: the default tanh/sigmoid activations, no
-``recurrent_dropout``, ``unroll=False`` and no mask (the sequences are
-padded at the front, which cuDNN's masked path does not accept, and the
-LSTM learns to ignore leading zeros).
+``recurrent_dropout`` and ``unroll=False``. Sequences padded in front (the
+tutorial's) carry no mask, which cuDNN's masked path would refuse, and the
+LSTM learns to ignore the leading zeros. Sequences padded at the end
+(``padding="post"``) get ``mask_zero=True`` on the embedding: a
+right-padded mask is what cuDNN does accept, as each row's length (the
+vectorizer gives an empty review one unknown word, since cuDNN also refuses
+a row that is all padding).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ def build_network(config: BuildSettings, vocab_size: int) -> keras.Sequential:
     ]
     if model.word_dropout:
         layers.append(WordDropout(model.word_dropout, seed=config.seed, name="word_dropout"))
-    layers.append(keras.layers.Embedding(vocab_size, model.embedding_dim, name="embedding"))
+    layers.append(keras.layers.Embedding(vocab_size, model.embedding_dim, mask_zero=model.padding == "post", name="embedding"))
     if model.embedding_dropout:
         layers.append(keras.layers.SpatialDropout1D(model.embedding_dropout, name="embedding_dropout"))
     for index in range(model.recurrent_layers):
@@ -61,11 +65,13 @@ def _recurrent_layers(model: keras.Model) -> list[keras.layers.Layer]:
     return found
 
 
-def cudnn_blockers(layer: keras.layers.Layer) -> list[str]:
+def cudnn_blockers(layer: keras.layers.Layer, masked_padding: str | None = None) -> list[str]:
     """Why Keras could not run this LSTM/GRU with the fused cuDNN kernel (empty: it can).
 
     These are the conditions Keras's TensorFlow backend checks before it
-    picks cuDNN (``cudnn_ok`` and the layers' ``inner_loop``).
+    picks cuDNN (``cudnn_ok``, the layers' ``inner_loop``, and that a mask is
+    right-padded). ``masked_padding`` is where the padding of the sequences
+    the layer reads is, if it reads a mask ("pre" or "post"); None if no mask.
     """
     cell = layer.cell
     reasons = []
@@ -83,22 +89,25 @@ def cudnn_blockers(layer: keras.layers.Layer) -> list[str]:
         reasons.append("reset_after=False")
     if getattr(layer, "use_cudnn", "auto") is False:
         reasons.append("use_cudnn=False")
+    if masked_padding is not None and masked_padding != "post":
+        reasons.append("a mask over sequences padded in front (cuDNN takes only right-padded masks)")
     return reasons
 
 
-def cudnn_report(model: keras.Model) -> str:
-    """One line for the log: will the recurrent layers run on the cuDNN kernel?"""
+def cudnn_report(model: keras.Model, padding: str = "pre") -> str:
+    """One line for the log: will the recurrent layers run on the cuDNN kernel? ``padding``: where the inputs are padded."""
     import tensorflow as tf  # noqa: PLC0415
 
     layers = _recurrent_layers(model)
     if not layers:
         return "cuDNN: the model has no recurrent layer."
-    blocked = {layer.name: cudnn_blockers(layer) for layer in layers if cudnn_blockers(layer)}
     masked = any(getattr(layer, "mask_zero", False) for layer in model.layers)
+    masked_padding = padding if masked else None
+    blocked = {layer.name: why for layer in layers if (why := cudnn_blockers(layer, masked_padding))}
     if blocked:
         detail = "; ".join(f"{name}: {', '.join(why)}" for name, why in blocked.items())
         return f"cuDNN: not eligible ({detail}); the generic kernel is used."
-    eligible = "all recurrent layers are cuDNN-eligible" + (" (but a mask is set: cuDNN needs right-padding)" if masked else "")
+    eligible = "all recurrent layers are cuDNN-eligible" + (" (masked, padded at the end: cuDNN reads each row's length)" if masked else "")
     gpus = tf.config.list_logical_devices("GPU")
     if gpus:
         return f"cuDNN: {eligible}; the cuDNN kernel will be used on {gpus[0].name}."
