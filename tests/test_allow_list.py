@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from core.models.model_file import read_metadata
-from core.models.safety import VECTORIZER, inspect_config, unsafe_entry
+from core.models.safety import TEXT_LAYERS, inspect_config, unsafe_entry
+
+VECTORIZER = "imdb_sentiment_studio>TextToSequence"
 
 LEGACY = Path(__file__).parent / "data" / "models" / "saved_by_0.1.0_recurrent.keras"
 
@@ -26,20 +28,26 @@ def _model(*layers: dict) -> dict:
 def test_every_preset_saves_a_file_the_allow_list_accepts(tmp_path):
     """Each preset's network (small), saved as the app saves it, passes the check and loads."""
     from core.models.builder import build_model
-    from core.models.config import PRESETS, TrainingConfig
+    from core.models.config import PRESETS, TrainingConfig, config_fields
     from core.models.sentiment_model import SentimentModel
+    from core.text.ngrams import TextToNGrams
     from core.text.vectorizer import TextToSequence
 
     vocabulary = ["good", "bad", "film", "plot"]
+    small = {"vocab_size": 100, "max_length": 16, "embedding_dim": 4, "units": 4, "filters": 4, "hash_bits": 12}
     for index, (name, changes) in enumerate(PRESETS.items()):
-        config = TrainingConfig(**changes).replace(vocab_size=100, max_length=16, embedding_dim=4, units=4)
-        vectorizer = TextToSequence(vocabulary, config.max_length, name="text_to_sequence")
+        config = TrainingConfig.from_dict(changes)
+        config = config.replace(**{key: value for key, value in small.items() if key in {f.name for f in config_fields(config.family)}})
+        if config.family == "ngram":
+            vectorizer = TextToNGrams(config.model.ngrams, 2**config.model.hash_bits, name="text_to_ngrams")
+        else:
+            vectorizer = TextToSequence(vocabulary, config.max_length, padding=getattr(config.model, "padding", "pre"), name="text_to_sequence")
         model = SentimentModel(vectorizer, build_model(config, vocab_size=vectorizer.vocab_size), config)
         path = model.save(tmp_path / f"preset{index}.keras")
         with zipfile.ZipFile(path) as archive:
             inspection = inspect_config(json.loads(archive.read("config.json")))
         assert inspection.refused is None, f"{name}: {inspection.refused}"
-        assert VECTORIZER in inspection.registered
+        assert inspection.registered & TEXT_LAYERS
         read_metadata(path)
         assert SentimentModel.load(path).predict(["good film"]).shape == (1,)
 
