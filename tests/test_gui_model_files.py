@@ -30,7 +30,7 @@ def _edited(tmp_path: Path, name: str, entry: str, edit) -> Path:
 @pytest.fixture
 def window(qtbot, tmp_path):
     window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
-    window.auto_answer = True
+    window.dialogs.auto_answer = True
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -39,11 +39,11 @@ def window(qtbot, tmp_path):
 
 def test_a_wrong_field_in_studio_json_is_named_not_an_unexpected_error(qtbot, window, tmp_path):
     bad = _edited(tmp_path, "labels.keras", "studio.json", lambda metadata: metadata["test_predictions"]["labels"].__setitem__(0, "x"))
-    with qtbot.waitSignal(window.error_shown, timeout=60_000) as shown:  # unchecked, the load went on to the worker
+    with qtbot.waitSignal(window.dialogs.error_shown, timeout=60_000) as shown:  # unchecked, the load went on to the worker
         window.open_model(bad)
     assert shown.args[0] == ("labels.keras is damaged: in its studio.json, test_predictions.labels[0] must be 0 or 1, not 'x'.")
     assert window.model is None and not window.is_busy()
-    window.error_box.close()
+    window.dialogs.error_box.close()
 
     # The window still opens a good file afterwards.
     with qtbot.waitSignal(window.task_ended, timeout=60_000):
@@ -57,8 +57,8 @@ def test_a_crafted_file_is_refused_by_name(qtbot, window, tmp_path):
                                               "name": "payload", "inbound_nodes": [{"args": ["true"], "kwargs": {}}]})
 
     crafted = _edited(tmp_path, "crafted.keras", "config.json", plant)
-    with qtbot.waitSignal(window.error_shown, timeout=5_000) as shown:
+    with qtbot.waitSignal(window.dialogs.error_shown, timeout=5_000) as shown:
         assert not window.open_model(crafted)
     assert shown.args[0] == "crafted.keras was refused: it contains os.system, which this app never saves; nothing from it was run."
     assert window.model is None and not window.is_busy()
-    window.error_box.close()
+    window.dialogs.error_box.close()
