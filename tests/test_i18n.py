@@ -394,8 +394,9 @@ def focused():
     return QApplication.focusWidget()
 
 
-def test_keyboard_only_from_launch_to_a_finished_training_and_a_classified_review(qtbot, tmp_path, small_corpus_dir, tiny_config, english_after):
+def test_keyboard_only_from_launch_to_a_finished_training_and_a_classified_review(qtbot, tmp_path, small_corpus_dir, tiny_config, english_after, monkeypatch):
     """Launch, choose the data, train, type a review and classify it: key presses only (the hyperparameters are the ones left last time)."""
+    monkeypatch.delenv("IMDB_DATA", raising=False)  # a user's fresh start: no data configured anywhere
     settings = StudioSettings.in_file(str(tmp_path / "settings.ini"))
     settings.set_config(tiny_config)
     settings.set_data_source("")
