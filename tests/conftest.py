@@ -92,3 +92,17 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()) or _imports_qt(str(item.path)):
             item.add_marker(pytest.mark.qt)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """A shown main window with fresh settings and run list, whose dialogs answer Yes (test files may override it)."""
+    from gui.main_window import MainWindow
+    from gui.settings import StudioSettings
+
+    window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
+    window.dialogs.auto_answer = True
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

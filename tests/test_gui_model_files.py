@@ -6,11 +6,6 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from gui.main_window import MainWindow
-from gui.settings import StudioSettings
-
 LEGACY = Path(__file__).parent / "data" / "models" / "saved_by_0.1.0_recurrent.keras"
 
 
@@ -25,16 +20,6 @@ def _edited(tmp_path: Path, name: str, entry: str, edit) -> Path:
                 data = json.dumps(content).encode()
             archive.writestr(item, data)
     return target
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
-    window.dialogs.auto_answer = True
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def test_a_wrong_field_in_studio_json_is_named_not_an_unexpected_error(qtbot, window, tmp_path):

@@ -79,19 +79,6 @@ def test_plain_keras_loads_it_after_import_core(tmp_path):
     np.testing.assert_allclose(json.loads(probabilities), EXPECTED["probabilities"], atol=1e-6)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    from gui.main_window import MainWindow
-    from gui.settings import StudioSettings
-
-    window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
-    window.dialogs.auto_answer = True
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def test_the_window_opens_it_with_its_curves_metrics_and_config(qtbot, window):
     with qtbot.waitSignal(window.task_ended, timeout=90_000):
         assert window.open_model(LEGACY)
