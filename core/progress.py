@@ -29,6 +29,9 @@ class ProgressHooks:
     - ``train_end(history)``.
     - ``log(message)``: facts worth a line in a log, such as whether the
       cuDNN kernel will be used.
+    - ``member(index, count, name)``: an ensemble's run starts training its
+      member ``index`` (from 1) of ``count``, made from the preset ``name``;
+      the member's own phases and epochs follow.
     - ``encoding(done, total)``: reviews tokenised while the vocabulary and
       the vectors are built; a caller may raise here to abandon the run.
     """
@@ -42,6 +45,7 @@ class ProgressHooks:
     train_end: Callable[[dict], None] = _ignore
     log: Callable[[str], None] = _ignore
     encoding: Callable[[int, int], None] = _ignore
+    member: Callable[[int, int, str], None] = _ignore
     #: At most one batch_end call per this many seconds (the last batch of an
     #: epoch is always reported). 0 reports every batch.
     batch_interval: float = 0.0

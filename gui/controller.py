@@ -31,10 +31,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.run_store import Run, RunStore
-from gui.tasks import EvaluateTask, OpenTask, Task, TrainTask
+from gui.tasks import CombineTask, EvaluateTask, OpenTask, Task, TrainTask
 from gui.workers.engine_link import EngineLink
 from gui.workers.garbage_collection import GuiThreadCollector
-from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Finished, Handle, Phase, Reading, TrainBegin
+from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Finished, Handle, Member, Phase, Reading, TrainBegin
 
 
 class TaskController(QObject):
@@ -47,6 +47,7 @@ class TaskController(QObject):
     download = Signal("qlonglong", "qlonglong")  # bytes so far, total (0 if unknown)
     reading = Signal("qlonglong", "qlonglong")  # files or bytes read, total
     train_begin = Signal(int, int)  # epochs, steps per epoch
+    member = Signal(int, int, str)  # an ensemble's run: member index (from 1), count, preset name; its epochs follow
     batch = Signal(int, int, int, object)  # epoch, step, steps per epoch, logs (str -> float)
     epoch = Signal(int, object)  # epoch, logs (str -> float); call epoch_ack()() once it is drawn
     #: The task's model is now the current one, and its run is kept: task, model,
@@ -82,6 +83,7 @@ class TaskController(QObject):
             Download: lambda m: self.download.emit(m.done, m.total),
             Reading: lambda m: self.reading.emit(m.done, m.total),
             TrainBegin: lambda m: self.train_begin.emit(m.epochs, m.steps),
+            Member: lambda m: self.member.emit(m.index, m.count, m.name),
             Batch: lambda m: self.batch.emit(m.epoch, m.step, m.steps, m.logs),
             Epoch: self._on_epoch,
             Finished: self._on_finished,
@@ -124,6 +126,13 @@ class TaskController(QObject):
     def open(self, path) -> bool:
         """Load the model file at ``path``."""
         return self.start(OpenTask.of(path))
+
+    def combine(self, runs: list) -> bool:
+        """Combine the models of ``runs`` (two or more, each with its file) into an ensemble: a new run."""
+        paths = [self.runs.model_path(run) for run in runs]
+        if self.is_busy() or len(runs) < 2 or None in paths:
+            return False
+        return self.start(CombineTask.of(runs, paths, self.runs.new_model_file()))
 
     def stop(self) -> bool:
         """Stop the task after the current batch; False if it cannot be stopped."""

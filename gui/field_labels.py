@@ -36,3 +36,8 @@ def choice_label(name: str, value: str, family: str = DEFAULT_FAMILY) -> str:
 def family_label(name: str) -> str:
     """The family's name in the current language ("Recurrent network")."""
     return _tr(model_family(name).label)
+
+
+def preset_label(name: str) -> str:
+    """A preset's name in the current language ("Bag of n-grams")."""
+    return _tr(name)

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.evaluation_view.review_chosen.connect(self.classify_panel.show_review)  # classify and explain it
         self.evaluation_view.evaluate_requested.connect(self.evaluate_model)
         self.runs_view.open_requested.connect(self.open_model)
+        self.runs_view.combine_requested.connect(self.controller.combine)
         self.setup.unlocked.connect(self._fit_left_pane)
         self.runs.failed.connect(lambda message: self.dialogs.show_error(self.tr("Cannot keep the run list"), message))
         self.batch_view.error.connect(self.dialogs.show_error)
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.run_panel.batch_shown.connect(self.batch_shown)
         controller = self.controller
         controller.phase.connect(self.phase_shown)
+        controller.member.connect(self.tabs.show_member)
         self.run_panel.follow(controller)
         controller.started.connect(self._on_started)
         controller.epoch.connect(self._on_epoch)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from gui.i18n import context_tr, format_duration
 from gui.run_store import Run, RunStore
-from gui.workers.messages import EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
+from gui.workers.messages import CombineRequest, EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
 
 
 class Task:
@@ -166,3 +166,38 @@ class OpenTask(Task):
         if run is not None:
             return run, None
         return runs.add_model(model, str(model.path))
+
+
+class CombineTask(Task):
+    """Combine the models of several runs into an ensemble: a new run."""
+
+    kind = "combine"
+    stoppable = True
+    config_from_model = True
+    selects_run = True
+    tr = context_tr("CombineTask")
+
+    @classmethod
+    def of(cls, runs: list[Run], paths: list[Path], keep_as: Path) -> CombineTask:
+        task = cls(CombineRequest(tuple(str(path) for path in paths), str(keep_as)))
+        task.names = [run.name for run in runs]
+        return task
+
+    def starting_text(self) -> str:
+        return self.tr("Combining {count} models into an ensemble…").format(count=len(self.request.paths))
+
+    def failed_title(self) -> str:
+        return self.tr("Cannot combine the models")
+
+    def abandoned_text(self) -> str:
+        return self.tr("Combining stopped before it produced anything; nothing changed.")
+
+    def done_text(self, model) -> str:
+        if model.test_metrics:
+            return self.tr("Combined into an ensemble: test accuracy {accuracy:.2%}.").format(accuracy=model.test_metrics["accuracy"])
+        return self.tr("Combined into an ensemble. Its models were tested on different reviews: Evaluate it to test it.")
+
+    def keep(self, runs: RunStore, current: Run | None, model, finished: Finished) -> tuple[Run | None, str | None]:
+        saved = Path(finished.kept) if finished.kept else None
+        name = self.tr("Ensemble of {runs}").format(runs=" + ".join(self.names))
+        return runs.add_model(model, "trained", name=name, saved=saved, save_error=finished.keep_error)

@@ -55,7 +55,7 @@ def test_every_field_of_every_family_describes_itself(name):
         assert f.type in ("bool", bool) or "range" in meta or "choices" in meta, f.name
 
 
-@pytest.mark.parametrize("name", list(FAMILIES))
+@pytest.mark.parametrize("name", [name for name, family in FAMILIES.items() if family.members is None])
 def test_every_family_builds_a_network_from_int_sequences_to_one_probability(name):
     import numpy as np
 

@@ -18,10 +18,11 @@ from dataclasses import MISSING, Field
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from core.cli.ensemble_command import add_ensemble_parser, run_ensemble
 from core.cli.export_command import add_export_parser, run_export
 from core.cli.text_input import clean_arguments, read_text, replacing_output
 from core.errors import ConfigError, StudioError
-from core.models.config import PRESETS, TrainingConfig, common_fields
+from core.models.config import PRESETS, TrainingConfig, common_fields, preset
 from core.models.families import DEFAULT_FAMILY, FAMILIES
 
 COMMANDS = ("train", "evaluate", "classify", "export")
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("--label-column", help="a CSV column of true labels (0/1, pos/neg, ...): prints accuracy and a confusion matrix")
     classify.add_argument("--out", type=Path, help="write text, label and probability to this CSV instead of printing")
 
+    add_ensemble_parser(commands)
     add_export_parser(commands)
     return parser
 
@@ -175,6 +177,8 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
             return _evaluate(args, stdout, stderr)
         if args.command == "export":
             return run_export(args, stdout, stderr)
+        if args.command == "ensemble":
+            return run_ensemble(args, stdout, stderr)
         return _classify(args, stdin, stdout, stderr)
     except UsageError as exc:
         stderr.write(str(exc))
@@ -242,9 +246,13 @@ def _train(args: argparse.Namespace, config: TrainingConfig, stdout: TextIO, std
         batch_end=bar.batch,
         epoch_end=bar.epoch,
         log=lambda message: stderr.write(message + "\n"),
+        member=lambda index, count, name: stderr.write(f"Member {index} of {count}: {name} ({preset(name).describe()}).\n"),
         batch_interval=0.1,
     )
-    stderr.write(f"Config: {config.describe()}; {config.epochs} epochs, batch {config.batch_size}.\n")
+    if config.model_family.members is None:
+        stderr.write(f"Config: {config.describe()}; {config.epochs} epochs, batch {config.batch_size}.\n")
+    else:
+        stderr.write(f"Config: an ensemble of {config.describe()}, each trained with its own preset, then averaged.\n")
     with _stop_on_interrupt(stop, stderr):
         model = train(corpus, config, hooks, stop, evaluate_after_stop=True, log_dir=log_dir)
     if model.training.get("restored_best"):

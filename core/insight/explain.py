@@ -147,15 +147,15 @@ def _text_occlusion(model, listed: list[str], first_seen: int) -> np.ndarray:
 
 def explain(model, text: str) -> Explanation:
     """Per-word contributions for ``text`` under ``model`` (a SentimentModel): one batched predict call."""
-    reads_all = model.vectorizer.max_length is None
-    max_length = EXPLAINED_WORDS if reads_all else model.vectorizer.max_length
+    reads_all = model.max_length is None
+    max_length = EXPLAINED_WORDS if reads_all else model.max_length
     cut, tokens = last_words(text, max_length + 1)
     listed = tokens[-(max_length + 1) :]
     skipped = len(tokens) - len(listed)  # words of text[cut:] before the listed ones
     ids = _word_ids(model, listed)
     first_seen = max(0, len(listed) - max_length)
 
-    if reads_all:
+    if reads_all or not model.reads_word_ids:  # no word ids to feed: the text itself, through the whole model
         probabilities = _text_occlusion(model, listed, first_seen)
     else:
         padding = getattr(model.vectorizer, "padding", "pre")  # as the model's own vectorizer pads

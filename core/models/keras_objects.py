@@ -8,7 +8,7 @@ registered modules import each other as modules (``from core.text import
 vectorizer``), never names from one another.
 """
 
-from core.models import layers  # noqa: F401 - registers WordDropout, MaxMeanPooling1D
+from core.models import layers  # noqa: F401 - registers WordDropout, MaxMeanPooling1D, WeightedMean
 from core.models.families import ngram_network  # noqa: F401 - registers WeightedBag
 from core.text import (
     ngrams,  # noqa: F401 - registers TextToNGrams

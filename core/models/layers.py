@@ -62,3 +62,28 @@ class MaxMeanPooling1D(keras.layers.Layer):
 
     def compute_output_shape(self, input_shape):
         return (input_shape[0], 2 * input_shape[-1])
+
+
+@keras.saving.register_keras_serializable(package="imdb_sentiment_studio")
+class WeightedMean(keras.layers.Layer):
+    """A fixed weighted mean of its inputs: an ensemble's members, weighted as chosen on validation data.
+
+    Keras's ``Average`` weighs every input alike; a weak member then pulls a
+    strong one down as far as it helps it up.
+    """
+
+    def __init__(self, member_weights: list[float], **kwargs):
+        super().__init__(**kwargs)
+        total = float(sum(member_weights))
+        if len(member_weights) < 2 or min(member_weights) < 0 or total <= 0:
+            raise ValueError(f"member_weights must be two or more non-negative numbers with a positive sum, not {member_weights!r}")
+        self.member_weights = [float(w) / total for w in member_weights]
+
+    def call(self, inputs):
+        return keras.ops.sum(keras.ops.stack([w * x for w, x in zip(self.member_weights, inputs)], axis=0), axis=0)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape[0]
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "member_weights": self.member_weights}

@@ -34,6 +34,7 @@ from core.errors import QT_TRANSLATE_NOOP, ConfigError, Message, ModelFileError
 from core.insight.metrics import TestPredictions
 from core.models import keras_objects  # noqa: F401 - every layer a file may hold, registered before a load
 from core.models.config import TrainingConfig
+from core.models.layers import WeightedMean
 from core.models.model_file import FORMAT, METADATA_ENTRY, fsync_folder, read_metadata
 from core.models.prediction import predict_probabilities
 from core.models.summary import summary_text
@@ -112,9 +113,19 @@ class SentimentModel:
     def vectorize(self, texts: Sequence[str]) -> np.ndarray:
         return vectorize(self.vectorizer, list(texts))
 
+    @property
+    def max_length(self) -> int | None:
+        """The last words of a review it reads; None if it reads every word."""
+        return self.vectorizer.max_length
+
+    @property
+    def reads_word_ids(self) -> bool:
+        """True if its network reads fixed-width rows of word ids (the vectorizer's), so they can be fed directly."""
+        return isinstance(self.vectorizer, TextToSequence)
+
     def evaluate(self, texts: Sequence[str], labels: np.ndarray, stop_event: threading.Event | None = None) -> dict | None:
         """Test metrics on labelled texts; stored on the model. None if stopped."""
-        if isinstance(self.vectorizer, TextToSequence):
+        if self.reads_word_ids:
             probabilities = predict_probabilities(self.classifier, self.vectorize(texts), stop_event=stop_event)
         else:  # rows of any width: the strings go through the whole model, batch by batch
             probabilities = predict_probabilities(self.end_to_end, as_string_tensor(texts), stop_event=stop_event)
@@ -129,6 +140,7 @@ class SentimentModel:
 
     @property
     def vocabulary(self) -> list[str]:
+        """Its words; empty if it knows every word (hashed n-grams, an ensemble)."""
         return self.vectorizer.vocabulary
 
     # --- the file ---------------------------------------------------------
@@ -145,8 +157,8 @@ class SentimentModel:
             "test_predictions": self.test_predictions.to_dict() if self.test_predictions else None,
             "training": self.training,
             "source": self.source,
-            "max_length": self.vectorizer.max_length,
-            "vocab_size": self.vectorizer.vocab_size,
+            "max_length": self.max_length,
+            "vocab_size": self.vectorizer.vocab_size if self.vectorizer is not None else None,
             "preprocessing": {**PREPROCESSING, "padding": getattr(self.vectorizer, "padding", "pre")},
         }
 
@@ -197,14 +209,18 @@ class SentimentModel:
             end_to_end = keras.saving.load_model(path, compile=False, safe_mode=True)
         except Exception as exc:  # noqa: BLE001 - every failure becomes one clear message
             raise ModelFileError(_load_failure(path, exc)) from None
+        config = _config_of(metadata, path.name)
+        if _member_networks(end_to_end):
+            return EnsembleModel.from_network(end_to_end, metadata, config, path)
+        return cls.from_network(end_to_end, metadata, config, path)
+
+    @classmethod
+    def from_network(cls, end_to_end: keras.Model, metadata: dict, config: TrainingConfig, path: Path | None, name: str | None = None) -> "SentimentModel":
+        """The model around a loaded end-to-end network and its ``studio.json`` entry."""
         vectorizer = next((layer for layer in end_to_end.layers if isinstance(layer, (TextToSequence, TextToNGrams))), None)
         classifier = next((layer for layer in end_to_end.layers if isinstance(layer, keras.Model)), None)
         if vectorizer is None or classifier is None:
-            raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=path.name)
-        try:
-            config = TrainingConfig.from_dict(metadata.get("config") or {})
-        except ConfigError as exc:
-            raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} has an invalid training configuration: {reason}"), name=path.name, reason=exc.message) from None
+            raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} is not a model made by this app; it has no vocabulary."), name=name or path.name)
         return cls(
             vectorizer=vectorizer,
             classifier=classifier,
@@ -217,6 +233,120 @@ class SentimentModel:
             end_to_end=end_to_end,
             path=path,
         )
+
+
+class EnsembleModel(SentimentModel):
+    """Two or more models whose probabilities are averaged: one network, strings in, in one file.
+
+    Its ``members`` are whole :class:`SentimentModel` s; the network calls
+    each member's own end-to-end network on the text and averages their
+    outputs with Keras's ``Average`` layer, so the file loads with plain
+    Keras like any other. It has no vectorizer of its own: it is explained
+    and evaluated on the text.
+    """
+
+    def __init__(
+        self,
+        members: Sequence[SentimentModel],
+        config: TrainingConfig,
+        weights: Sequence[float] | None = None,
+        test_metrics: dict | None = None,
+        test_predictions: TestPredictions | None = None,
+        training: dict | None = None,
+        source: dict | None = None,
+        end_to_end: keras.Model | None = None,
+        path: Path | None = None,
+    ):
+        if len(members) < 2:
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "An ensemble needs two or more models; {count} given."), count=len(members))
+        if any(isinstance(member, EnsembleModel) for member in members):
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "An ensemble cannot hold another ensemble: combine the models it was made of instead."))
+        self.members = list(members)
+        if weights is not None and len(weights) != len(members):
+            raise ConfigError(QT_TRANSLATE_NOOP("core", "An ensemble of {count} models needs {count} weights, not {given}."), count=len(members), given=len(weights))
+        #: Each member's share of the mean (they sum to 1); equal unless chosen on validation data.
+        self.weights = [float(w) / sum(weights) for w in weights] if weights is not None else [1 / len(members)] * len(members)
+        end_to_end = end_to_end or ensemble_network([member.end_to_end for member in self.members], self.weights)
+        super().__init__(None, end_to_end, config, {}, test_metrics, test_predictions, training, source, end_to_end, path)
+
+    @property
+    def max_length(self) -> int | None:
+        lengths = [member.max_length for member in self.members]
+        return None if None in lengths else max(lengths)
+
+    @property
+    def reads_word_ids(self) -> bool:
+        return False
+
+    @property
+    def vocabulary(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        parts = [summary_text(self.end_to_end)]
+        for index, member in enumerate(self.members, 1):
+            parts.append(f"\nmember_{index}: {member.config.describe(with_family=True)}\n{member.summary()}")
+        return "\n".join(parts)
+
+    def metadata(self) -> dict:
+        data = super().metadata()
+        data.pop("vocab_size")
+        data["preprocessing"] = dict(PREPROCESSING, padding=None, truncating=None)
+        data["members"] = [{key: value for key, value in member.metadata().items() if key != "test_predictions"} for member in self.members]
+        data["member_weights"] = self.weights
+        return data
+
+    @classmethod
+    def from_network(cls, end_to_end: keras.Model, metadata: dict, config: TrainingConfig, path: Path | None, name: str | None = None) -> "EnsembleModel":
+        networks = _member_networks(end_to_end)
+        entries = metadata.get("members") or []
+        members = []
+        for index, network in enumerate(networks):
+            entry = entries[index] if index < len(entries) else {}
+            member_name = f"{name or path.name} member {index + 1}"
+            members.append(SentimentModel.from_network(network, entry, _config_of(entry, member_name), None, name=member_name))
+        mean = end_to_end.layers[-1]
+        return cls(
+            members,
+            config,
+            weights=mean.member_weights if isinstance(mean, WeightedMean) else None,
+            test_metrics=metadata.get("test_metrics"),
+            test_predictions=TestPredictions.from_dict(metadata.get("test_predictions")),
+            training=metadata.get("training") or {},
+            source=metadata.get("source") or {},
+            end_to_end=end_to_end,
+            path=path,
+        )
+
+
+def ensemble_network(networks: Sequence[keras.Model], weights: Sequence[float] | None = None) -> keras.Model:
+    """Strings in, the (weighted) mean of the networks' probabilities out; each network keeps its own weights.
+
+    Equal weights use Keras's own ``Average`` layer.
+    """
+    text = keras.Input(shape=(), dtype="string", name="review")
+    outputs = []
+    for index, network in enumerate(networks, 1):
+        member = keras.Model(network.input, network.output, name=f"member_{index}")  # unique names, same layers
+        outputs.append(member(text))
+    if weights is None or max(weights) - min(weights) < 1e-9:
+        mean = keras.layers.Average(name="mean_probability")
+    else:
+        mean = WeightedMean(list(weights), name="mean_probability")
+    return keras.Model(text, mean(outputs), name="imdb_sentiment_ensemble")
+
+
+def _member_networks(end_to_end: keras.Model) -> list[keras.Model]:
+    """The members of an ensemble's network: end-to-end models with a text layer of their own; none for a single model."""
+    return [layer for layer in end_to_end.layers
+            if isinstance(layer, keras.Model) and any(isinstance(inner, (TextToSequence, TextToNGrams)) for inner in layer.layers)]
+
+
+def _config_of(metadata: dict, name: str) -> TrainingConfig:
+    try:
+        return TrainingConfig.from_dict(metadata.get("config") or {})
+    except ConfigError as exc:
+        raise ModelFileError(QT_TRANSLATE_NOOP("core", "{name} has an invalid training configuration: {reason}"), name=name, reason=exc.message) from None
 
 
 def remove_stale_partials(folder: Path, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:

@@ -72,6 +72,7 @@ def _check(metadata: dict) -> None:
     _optional(metadata, "test_predictions", _predictions, nullable=True)
     _optional(metadata, "training", _training, nullable=True)
     _optional(metadata, "source", _source, nullable=True)
+    _optional(metadata, "members", _members)
 
 
 # --- the fields ------------------------------------------------------------
@@ -83,6 +84,16 @@ def _history(history: Any, field: str) -> None:
         _require(isinstance(values, list), f"{field}.{key}", NUMBERS, values)
         for index, value in enumerate(values):
             _number(value, f"{field}.{key}[{index}]")
+
+
+def _members(members: Any, field: str) -> None:
+    """An ensemble's members: each an object with a config, checked as a model's own entry is."""
+    _list(members, field, lambda member, where: _require(isinstance(member, dict) and isinstance(member.get("config"), dict), where, OBJECT, member))
+    for index, member in enumerate(members):
+        try:
+            _check(member)
+        except _Invalid as problem:
+            raise _Invalid(f"{field}[{index}].{problem.field}", problem.expected, problem.value) from None
 
 
 def _metrics(metrics: Any, field: str) -> None:

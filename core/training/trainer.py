@@ -26,7 +26,8 @@ from core.data.loading import Corpus
 from core.errors import QT_TRANSLATE_NOOP, TrainingError
 from core.insight.metrics import TestPredictions
 from core.models.builder import build_model, network_report
-from core.models.config import TrainingConfig
+from core.models.config import TrainingConfig, preset
+from core.models.ensemble import choose_weights, combine
 from core.models.prediction import predict_probabilities
 from core.progress import ProgressHooks
 from core.session import clear_session
@@ -259,6 +260,8 @@ def train(
     hooks = hooks or ProgressHooks()
     stop_event = stop_event or threading.Event()
     family = config.model_family
+    if family.members is not None:
+        return _train_members(corpus, config, family.members(config.model), hooks, stop_event, evaluate_after_stop, log_dir)
     # A blank Keras state for each run: without it, a long app session keeps
     # the state of every earlier model alive (benchmarks/memory_growth.py).
     clear_session()
@@ -304,3 +307,46 @@ def train(
     )
     hooks.phase("done")
     return model
+
+
+def _train_members(corpus: Corpus, config: TrainingConfig, presets: tuple[str, ...], hooks: ProgressHooks,
+                   stop_event: threading.Event, evaluate_after_stop: bool, log_dir: str | os.PathLike | None):
+    """An ensemble's run: each member's preset trained in turn on the same split, then their probabilities averaged.
+
+    Every member takes this run's seed and validation split, so each is
+    chosen (early stopping included) on the same held-out reviews, and so
+    are the members' shares of the mean (:func:`~core.models.ensemble.choose_weights`).
+    A Stop ends the member being
+    trained; the members trained so far are kept (one alone is returned as itself).
+    """
+    if len(presets) < 2:
+        raise TrainingError(QT_TRANSLATE_NOOP("core", "This ensemble trains no members: choose members to train, "
+                                              "or combine trained models in the Runs tab or with the ensemble command."))
+    started = time.perf_counter()
+    members = []
+    for index, name in enumerate(presets, 1):
+        member_config = preset(name).replace(seed=config.seed, validation_split=config.validation_split)
+        hooks.member(index, len(presets), name)
+        member_logs = None if log_dir is None else os.path.join(log_dir, f"member_{index}")
+        members.append(train(corpus, member_config, hooks, stop_event, evaluate_after_stop=evaluate_after_stop, log_dir=member_logs))
+        if stop_event.is_set():
+            break
+    training = {"stopped": stop_event.is_set(), "members_trained": [m.config.describe(with_family=True) for m in members]}
+    weights = None
+    fitted = fit_count(len(corpus.train_texts), config)
+    if len(members) > 1 and fitted < len(corpus.train_texts):
+        hooks.phase("weighing members")
+        held_out = corpus.train_texts[fitted:]
+        probabilities = [member.predict(held_out) for member in members]
+        weights, accuracy = choose_weights(probabilities, np.asarray(corpus.train_labels)[fitted:])
+        training.update(validation_accuracy=accuracy, member_weights=weights,
+                        member_validation_accuracy=[float(np.mean((p > 0.5) == (np.asarray(corpus.train_labels)[fitted:] == 1))) for p in probabilities])
+    training["seconds"] = time.perf_counter() - started
+    if len(members) == 1:
+        hooks.phase("done")
+        return members[0]
+    ensemble = combine(members, config, texts=corpus.test_texts, training=training, weights=weights)
+    if log_dir is not None:
+        write_hparams(log_dir, config.flat_dict(), final_metrics(ensemble.test_metrics), step=0)
+    hooks.phase("done")
+    return ensemble

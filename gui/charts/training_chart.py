@@ -77,6 +77,8 @@ class TrainingChart(FigurePanel):
         self.epochs_expected = TrainingConfig().epochs
         self.best_epoch: int | None = None
         self.restored_best = False
+        #: A line before the note: which of an ensemble's members the curves are.
+        self.heading = ""
         self.apply_palette()
         self.retranslate_ui()
 
@@ -92,6 +94,7 @@ class TrainingChart(FigurePanel):
         self.epochs_planned = epochs_planned
         self.best_epoch = None
         self.restored_best = False
+        self.heading = ""
         self.note.set_text("")
         self._refresh()
 
@@ -110,6 +113,12 @@ class TrainingChart(FigurePanel):
         self.epochs_planned = max(len(v) for v in self.data.values())
         self.best_epoch = best_epoch if best_epoch is not None else self._best_by_val_loss()
         self.restored_best = bool(restored_best)
+        self.heading = ""
+        self._refresh()
+
+    def set_heading(self, text: str) -> None:
+        """Say whose curves these are (an ensemble's member), above the note on the best epoch."""
+        self.heading = text
         self._refresh()
 
     def finish(self, best_epoch: int | None, restored_best: bool) -> None:
@@ -209,4 +218,6 @@ class TrainingChart(FigurePanel):
             self.note.set_text(chart_tr("TrainingChart", EMPTY_HINT))
         else:
             self.note.set_text("")
+        if self.heading:
+            self.note.set_text(f"{self.heading}\n{self.note.get_text()}".strip())
         self.canvas.draw_idle()

@@ -339,8 +339,11 @@ class ConfigForm(RetranslatesOnLanguageChange, QWidget):
     def _update_feedback(self) -> None:
         values = self.values()
         early = bool(values.get("early_stopping"))
+        family = model_family(self.family)
+        own = set(family.field_names())
         for name, widget in self.widgets.items():
-            enabled = not self._read_only and (early or name not in EARLY_STOPPING_FIELDS)
+            used = family.common_fields is None or name in own or name == FAMILY or name in family.common_fields
+            enabled = not self._read_only and used and (early or name not in EARLY_STOPPING_FIELDS)
             widget.setEnabled(enabled)
         error = self.validation_error()
         self.error_label.setText(error or "")

@@ -69,6 +69,8 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
 
     #: Open this run's model as the current model: its model file path.
     open_requested = Signal(str)
+    #: Combine the selected runs' models into an ensemble: the runs (two or more, each with a model file).
+    combine_requested = Signal(list)
 
     tr = context_tr("RunsView")
 
@@ -99,6 +101,9 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self._open_selected)
+        self.combine_button = QPushButton()
+        self.combine_button.setObjectName("combineButton")
+        self.combine_button.clicked.connect(self._combine_selected)
         self.where = QLabel("")
         self.where.setStyleSheet("color: palette(dark); font-size: 8.5pt;")
         self.where.setWordWrap(True)
@@ -114,7 +119,7 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.hint = hint = QLabel()
         hint.setWordWrap(True)
         buttons.addWidget(hint, 1)
-        for button in (self.open_button, self.rename_button, self.delete_button):
+        for button in (self.open_button, self.combine_button, self.rename_button, self.delete_button):
             buttons.addWidget(button)
 
         self.chart = RunCompareChart()
@@ -150,7 +155,10 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.open_button.setText(self.tr("&Open"))
         self.open_button.setToolTip(self.tr("Make the selected run's model the current one"))
         self.open_button.setAccessibleName(self.tr("Open"))
-        self.hint.setText(self.tr("Select runs to compare them (Ctrl/Shift-click)."))
+        self.combine_button.setText(self.tr("Combine into &ensemble"))
+        self.combine_button.setToolTip(self.tr("One model that averages the probabilities of the selected runs' models (select two or more)"))
+        self.combine_button.setAccessibleName(self.tr("Combine into ensemble"))
+        self.hint.setText(self.tr("Select runs to compare or combine them (Ctrl/Shift-click)."))
         self.refresh()
 
     # --- the list -----------------------------------------------------------
@@ -250,6 +258,18 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         if len(runs) == 1 and self.store.model_path(runs[0]) is not None:
             self.open_requested.emit(str(self.store.model_path(runs[0])))
 
+    def _combine_selected(self) -> None:
+        runs = self._combinable()
+        if runs:
+            self.combine_requested.emit(runs)
+
+    def _combinable(self) -> list[Run]:
+        """The selected runs if an ensemble can be made of them now: two or more, each with its model file."""
+        runs = self.selected_runs()
+        if self.open_enabled and len(runs) >= 2 and all(self.store.model_path(run) is not None for run in runs):
+            return runs
+        return []
+
     def _on_double_click(self, item: QTableWidgetItem) -> None:
         if item.column() != 0:
             run = self.store.get(item.data(RUN_ID))
@@ -272,4 +292,5 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.rename_button.setEnabled(len(runs) == 1)
         self.delete_button.setEnabled(bool(runs))
         self.open_button.setEnabled(self.open_enabled and len(runs) == 1 and self.store.model_path(runs[0]) is not None)
+        self.combine_button.setEnabled(bool(self._combinable()))
         self.chart.set_runs(runs)

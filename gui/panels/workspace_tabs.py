@@ -10,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from core.models.config import preset
 from gui.charts.training_chart import TrainingChart
-from gui.i18n import context_tr
+from gui.field_labels import preset_label
+from gui.i18n import context_tr, describe_config
 from gui.panels.batch_view import BatchView
 from gui.panels.evaluation_view import EvaluationView
 from gui.panels.results_panel import ModelSummaryPanel
@@ -52,6 +54,8 @@ class WorkspaceTabs(QTabWidget):
         self.batch_view = BatchView()
         for page in (self.training_tab, self.evaluation_view, self.runs_view, self.batch_view):
             self.addTab(page, "")
+        #: Whose curves the chart shows, if an ensemble's member: (index from 1, count, preset name).
+        self._member: tuple[int, int, str] | None = None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -64,6 +68,18 @@ class WorkspaceTabs(QTabWidget):
         self.setTabToolTip(1, self.tr("Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews (Ctrl+2)"))
         self.setTabToolTip(2, self.tr("Every run and opened model, compared (Ctrl+3)"))
         self.setTabToolTip(3, self.tr("Classify a file of reviews (Ctrl+4)"))
+        self._show_member_heading()
+
+    def show_member(self, index: int, count: int, name: str) -> None:
+        """An ensemble's run starts its member ``index`` of ``count`` (preset ``name``): fresh curves, named."""
+        self.chart.reset(preset(name).epochs)
+        self._member = (index, count, name)
+        self._show_member_heading()
+
+    def _show_member_heading(self) -> None:
+        if self._member is not None:
+            index, count, name = self._member
+            self.chart.set_heading(self.tr("Ensemble member {index} of {count}: {name}").format(index=index, count=count, name=preset_label(name)))
 
     def show_model(self, model) -> None:
         """``model`` 's curves, layers and evaluation; None: no curves and no evaluation."""
@@ -71,8 +87,14 @@ class WorkspaceTabs(QTabWidget):
             self.chart.reset()
             self.evaluation_view.set_model(None)
             return
-        training = model.training or {}
-        self.chart.set_history(model.history, training.get("best_epoch"), training.get("restored_best", False))
+        members = getattr(model, "members", None)
+        self._member = None
+        shown = members[-1] if members else model  # an ensemble has no curves of its own: its last member's
+        training = shown.training or {}
+        self.chart.set_history(shown.history, training.get("best_epoch"), training.get("restored_best", False))
+        if members:
+            self.chart.set_heading(self.tr("An ensemble of {count} models; the curves are its last member's: {name}").format(
+                count=len(members), name=describe_config(shown.config, with_family=True)))
         self.model_summary.show_model(model)
         self.evaluation_view.set_model(model)
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from gui.workers.jobs import JOBS, EngineJob, preload_engine
-from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Handle, Phase, Reading, TrainBegin
+from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Handle, Member, Phase, Reading, TrainBegin
 from gui.workers.worker_thread import TaskWorker, WorkerThread
 
 #: How long the worker waits, after each epoch, for the chart to draw it
@@ -65,6 +65,7 @@ class EngineLink(QObject):
         worker.download.connect(self._on_download)
         worker.reading.connect(self._on_reading)
         worker.train_begin.connect(self._on_train_begin)
+        worker.member.connect(self._on_member)
         worker.batch.connect(self._on_batch)
         worker.epoch.connect(self._on_epoch)
         worker.finished.connect(self._on_finished)
@@ -159,6 +160,10 @@ class EngineLink(QObject):
     @Slot(int, int)
     def _on_train_begin(self, epochs: int, steps: int) -> None:
         self.received.emit(TrainBegin(epochs, steps))
+
+    @Slot(int, int, str)
+    def _on_member(self, index: int, count: int, name: str) -> None:
+        self.received.emit(Member(index, count, name))
 
     @Slot(int, int, int, object)
     def _on_batch(self, epoch: int, step: int, steps: int, logs: dict) -> None:

@@ -22,7 +22,7 @@ from core.progress import ProgressHooks
 from core.training.run_logs import run_log_dir
 from gui.i18n import error_text
 from gui.workers.data_loading import shared_corpus
-from gui.workers.messages import EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
+from gui.workers.messages import CombineRequest, EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
 from gui.workers.worker_thread import Cancelled
 
 #: Takes the object a handle names (None for None); gives a handle to an object.
@@ -62,6 +62,7 @@ class EngineJob:
     """What every job has: the corpus it used and the run list's copy, if any."""
 
     corpus = None
+    keep_as: Path | None = None
     kept: Path | None = None
     keep_error: Exception | None = None
 
@@ -77,6 +78,16 @@ class EngineJob:
             kept=str(self.kept) if self.kept is not None else None,
             keep_error=error_text(self.keep_error) if self.keep_error is not None else None,
         )
+
+    def _keep(self, model) -> None:
+        try:
+            self.keep_as.parent.mkdir(parents=True, exist_ok=True)
+            model.save(self.keep_as)
+            self.kept = self.keep_as
+        except (OSError, StudioError) as exc:
+            self.keep_error = exc
+        finally:
+            model.path = None  # the copy is the run list's; the model is still unsaved for the user
 
 
 class TrainJob(EngineJob):
@@ -130,16 +141,6 @@ class TrainJob(EngineJob):
             self._keep(model)
         return model
 
-    def _keep(self, model) -> None:
-        try:
-            self.keep_as.parent.mkdir(parents=True, exist_ok=True)
-            model.save(self.keep_as)
-            self.kept = self.keep_as
-        except (OSError, StudioError) as exc:
-            self.keep_error = exc
-        finally:
-            model.path = None  # the copy is the run list's; the model is still unsaved for the user
-
 
 class EvaluateJob(EngineJob):
     """Compute the test metrics of a model (for one whose training was stopped)."""
@@ -186,5 +187,34 @@ class OpenJob(EngineJob):
         return model
 
 
+class CombineJob(EngineJob):
+    """Load trained models and combine them into an ensemble; keeps its copy for the run list."""
+
+    def __init__(self, paths: tuple[str, ...], keep_as: Path | None = None):
+        self.paths = [Path(path) for path in paths]
+        self.keep_as = keep_as
+
+    @classmethod
+    def from_request(cls, request: CombineRequest, take: Take, discard: threading.Event) -> CombineJob:
+        return cls(request.paths, Path(request.keep_as) if request.keep_as else None)
+
+    def __call__(self, hooks: ProgressHooks, stop: threading.Event):
+        hooks.phase("opening model")
+        from core.models.ensemble import combine
+        from core.models.sentiment_model import SentimentModel
+
+        members = []
+        for path in self.paths:
+            if stop.is_set():
+                raise Cancelled()
+            members.append(SentimentModel.load(path))
+        model = combine(members)
+        _warm_up(model)
+        if self.keep_as is not None:
+            self._keep(model)
+        hooks.phase("done")
+        return model
+
+
 #: The job that serves each kind of request.
-JOBS: dict[type, type[EngineJob]] = {TrainRequest: TrainJob, EvaluateRequest: EvaluateJob, OpenRequest: OpenJob}
+JOBS: dict[type, type[EngineJob]] = {TrainRequest: TrainJob, EvaluateRequest: EvaluateJob, OpenRequest: OpenJob, CombineRequest: CombineJob}

@@ -77,6 +77,14 @@ class OpenRequest:
     path: str
 
 
+@dataclass(frozen=True)
+class CombineRequest:
+    """Combine the model files ``paths`` into one ensemble, kept at ``keep_as``."""
+
+    paths: tuple[str, ...]
+    keep_as: str | None = None
+
+
 # --- progress ------------------------------------------------------------------
 
 
@@ -103,6 +111,15 @@ class Reading:
 class TrainBegin:
     epochs: int
     steps: int  # per epoch
+
+
+@dataclass(frozen=True)
+class Member:
+    """An ensemble's run starts training one of its members; its phases and epochs follow."""
+
+    index: int  # from 1
+    count: int
+    name: str  # the member's preset
 
 
 @dataclass(frozen=True)

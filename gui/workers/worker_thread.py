@@ -77,6 +77,7 @@ class TaskWorker(QObject):
     download = Signal("qlonglong", "qlonglong")  # bytes so far, total (0 if unknown)
     reading = Signal("qlonglong", "qlonglong")  # files or bytes read, total
     train_begin = Signal(int, int)  # epochs, steps per epoch
+    member = Signal(int, int, str)  # an ensemble's member index (from 1), count, preset name
     batch = Signal(int, int, int, object)  # epoch, step, steps per epoch, logs dict
     epoch = Signal(int, object)  # epoch, logs dict (loss, accuracy, val_*, seconds)
     finished = Signal(object)  # the job's result: a SentimentModel
@@ -113,6 +114,7 @@ class TaskWorker(QObject):
             batch_end=self._on_batch,
             epoch_end=self._on_epoch,
             encoding=self._on_encoding,
+            member=self.member.emit,
             batch_interval=self.batch_interval,
         )
 

@@ -11,11 +11,11 @@ metadata, ``build``, ``describe``, presets), its Keras module, one line in
 from __future__ import annotations
 
 from core.errors import QT_TRANSLATE_NOOP, ConfigError
-from core.models.families import convolutional, ngram, recurrent
+from core.models.families import convolutional, ensemble, ngram, recurrent
 from core.models.families.base import FamilyConfig, ModelFamily
 
 #: The families by name, in the order the form and ``--help`` list them; the first is the default.
-FAMILIES: dict[str, ModelFamily] = {family.name: family for family in (recurrent.FAMILY, ngram.FAMILY, convolutional.FAMILY)}
+FAMILIES: dict[str, ModelFamily] = {family.name: family for family in (recurrent.FAMILY, ngram.FAMILY, convolutional.FAMILY, ensemble.FAMILY)}
 DEFAULT_FAMILY = next(iter(FAMILIES))
 
 __all__ = ["DEFAULT_FAMILY", "FAMILIES", "FamilyConfig", "ModelFamily", "model_family"]

@@ -87,6 +87,11 @@ class ModelFamily:
     #: ``(network, x_fit, y_fit, config)``: what the network takes from the fitted reviews before the
     #: fit (never from the validation ones), e.g. n-gram weights; None if nothing.
     prepare: Callable[[Any, Any, Any, Any], None] | None = None
+    #: ``(model config) -> (preset name, ...)``: a family whose run trains other families' presets in turn
+    #: and combines them (an ensemble); None for a family that trains one network.
+    members: Callable[[Any], tuple[str, ...]] | None = None
+    #: The common fields a run of this family uses (the form disables the others); None: all of them.
+    common_fields: tuple[str, ...] | None = None
 
     def fields(self) -> tuple[dataclasses.Field, ...]:
         return dataclasses.fields(self.config_class)

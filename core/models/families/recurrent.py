@@ -109,25 +109,6 @@ PRESETS: dict[str, dict[str, Any]] = {
         "batch_size": 512, "learning_rate": 0.002, "clipnorm": 1.0, "jit_compile": True,
         "bucket_by_length": True, "early_stopping": True, "patience": 2,
     },
-    # Still a recurrent model built from these options: a larger vocabulary,
-    # longer reviews, wider embeddings and a bidirectional LSTM whose outputs
-    # are max- and mean-pooled over every step. Trained on 25,000 reviews it
-    # soon leans on words particular to the movies it saw, so it is held back
-    # three ways: words hidden at random (word dropout), embedding channels
-    # and recurrent outputs dropped, and early stopping. Validation and the
-    # kept weights are a moving average of the weights (steadier than the
-    # last step's), and early stopping ignores falls of the validation loss
-    # under 0.002, well inside its noise on 2,500 reviews: of two near-equal
-    # epochs it keeps the earlier, less fitted one. The length buckets skip
-    # the padding; XLA stays off (it recompiled this network for every
-    # bucket width and ran several times slower).
-    QT_TRANSLATE_NOOP("core", "Best accuracy"): {
-        "vocab_size": 40_000, "max_length": 800, "embedding_dim": 128, "bidirectional": True, "units": 64,
-        "pooling": "max+mean", "word_dropout": 0.4, "embedding_dropout": 0.4, "dropout": 0.4,
-        "clipnorm": 1.0, "learning_rate": 0.001, "batch_size": 128, "validation_split": 0.1,
-        "jit_compile": False, "bucket_by_length": True, "early_stopping": True, "patience": 3, "epochs": 12,
-        "ema_momentum": 0.99, "min_delta": 0.002,
-    },
 }
 
 FAMILY = ModelFamily(
