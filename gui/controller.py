@@ -31,7 +31,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.run_store import Run, RunStore
-from gui.tasks import EvaluateTask, OpenTask, Task, TrainTask
+from gui.tasks import EvaluateTask, ExportTask, OpenTask, Task, TrainTask
 from gui.workers.engine_link import EngineLink
 from gui.workers.garbage_collection import GuiThreadCollector
 from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Finished, Handle, Phase, Reading, TrainBegin
@@ -124,6 +124,12 @@ class TaskController(QObject):
     def open(self, path) -> bool:
         """Load the model file at ``path``."""
         return self.start(OpenTask.of(path))
+
+    def export_for_serving(self, out) -> bool:
+        """Write the current model as a SavedModel into the new or empty folder ``out``, on the worker."""
+        if self.is_busy() or self.model is None:
+            return False
+        return self.start(ExportTask.of(self.share(self.model), out))
 
     def stop(self) -> bool:
         """Stop the task after the current batch; False if it cannot be stopped."""

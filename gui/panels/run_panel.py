@@ -21,9 +21,10 @@ PHASE_TEXT = {
     "training": QT_TRANSLATE_NOOP("RunPanel", "Training…"),
     "evaluating": QT_TRANSLATE_NOOP("RunPanel", "Evaluating on the test reviews…"),
     "opening model": QT_TRANSLATE_NOOP("RunPanel", "Opening the model (TensorFlow loads on first use)…"),
+    "exporting": QT_TRANSLATE_NOOP("RunPanel", "Exporting for serving (tracing and checking the graph)…"),
 }
 #: Phases with no steps to count: the batch bar becomes a busy indicator.
-UNCOUNTED_PHASES = ("building vocabulary", "vectorising", "evaluating", "opening model")
+UNCOUNTED_PHASES = ("building vocabulary", "vectorising", "evaluating", "opening model", "exporting")
 
 
 class RunPanel(QGroupBox):

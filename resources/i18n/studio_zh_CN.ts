@@ -842,6 +842,25 @@
     </message>
 </context>
 <context>
+    <name>ExportTask</name>
+    <message>
+        <source>Exporting for serving to {folder}…</source>
+        <translation>正在导出用于服务的模型到 {folder}…</translation>
+    </message>
+    <message>
+        <source>Cannot export for serving</source>
+        <translation>无法导出用于服务的模型</translation>
+    </message>
+    <message>
+        <source>Export stopped before it wrote anything; nothing changed.</source>
+        <translation>导出在写入任何内容前已停止；没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Exported for serving to {folder} (signature serving_default: text -&gt; positive_probability).</source>
+        <translation>已导出用于服务的模型到 {folder}（签名 serving_default：text -&gt; positive_probability）。</translation>
+    </message>
+</context>
+<context>
     <name>FigurePanel</name>
     <message>
         <source>Home</source>
@@ -979,6 +998,14 @@ x/y 固定坐标轴</translation>
         <source>History exported to {path}</source>
         <translation>历史已导出到 {path}</translation>
     </message>
+    <message>
+        <source>Export for serving: a new or empty folder</source>
+        <translation>导出用于服务：选择一个新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot export for serving</source>
+        <translation>无法导出用于服务的模型</translation>
+    </message>
 </context>
 <context>
     <name>MainMenus</name>
@@ -1018,6 +1045,14 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Export history as &amp;CSV…</source>
         <translation>导出历史为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export for ser&amp;ving…</source>
+        <translation>导出用于服务(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Write the model as a TensorFlow SavedModel for TensorFlow Serving, in a new or empty folder</source>
+        <translation>将模型写为 TensorFlow SavedModel，供 TensorFlow Serving 使用，存放在一个新的或空的文件夹中</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1084,7 +1119,7 @@ x/y 固定坐标轴</translation>
     <name>MainWindow</name>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
+        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;, &quot;export&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1296,6 +1331,10 @@ x/y 固定坐标轴</translation>
         <translation>正在打开模型（首次使用时加载 TensorFlow）…</translation>
     </message>
     <message>
+        <source>Exporting for serving (tracing and checking the graph)…</source>
+        <translation>正在导出用于服务（追踪并检查计算图）…</translation>
+    </message>
+    <message>
         <source>Run</source>
         <extracomment>Phases with no steps to count: the batch bar becomes a busy indicator. What the status bar should say now (a phase, the download, the epoch and its loss). A batch&apos;s progress has been shown (GUI thread): epoch, step, steps per epoch.</extracomment>
         <translation>运行</translation>
@@ -1462,7 +1501,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Runs</source>
-        <extracomment>Open this run&apos;s model as the current model: its model file path.</extracomment>
+        <extracomment>Shows a folder in the system&apos;s file manager. The one thing tests replace (with a recorder), so no file manager starts. Open this run&apos;s model as the current model: its model file path. A message for the window&apos;s error dialog: title, message.</extracomment>
         <translation>训练记录</translation>
     </message>
     <message>
@@ -1502,6 +1541,18 @@ x/y 固定坐标轴</translation>
         <translation>打开</translation>
     </message>
     <message>
+        <source>Open lo&amp;g folder</source>
+        <translation>打开日志文件夹(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show the selected run&apos;s TensorBoard logs in the file manager (tensorboard --logdir on the folder above it compares the runs)</source>
+        <translation>在文件管理器中显示所选运行的 TensorBoard 日志（对其上一级文件夹运行 tensorboard --logdir 可比较各次运行）</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
         <source>Select runs to compare them (Ctrl/Shift-click).</source>
         <translation>选择训练记录进行比较（Ctrl/Shift 单击）。</translation>
     </message>
@@ -1520,6 +1571,14 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Trained in this app</source>
         <translation>在本应用中训练</translation>
+    </message>
+    <message>
+        <source>Cannot open the log folder</source>
+        <translation>无法打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>No file manager could show {folder}. Open it yourself, or run: tensorboard --logdir &quot;{folder}&quot;</source>
+        <translation>没有文件管理器能够显示 {folder}。请自行打开它，或运行：tensorboard --logdir &quot;{folder}&quot;</translation>
     </message>
 </context>
 <context>
