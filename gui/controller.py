@@ -31,7 +31,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from gui.run_store import Run, RunStore
-from gui.tasks import CombineTask, EvaluateTask, OpenTask, Task, TrainTask
+from gui.tasks import CombineTask, EvaluateTask, ExportTask, OpenTask, Task, TrainTask
 from gui.workers.engine_link import EngineLink
 from gui.workers.garbage_collection import GuiThreadCollector
 from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Finished, Handle, Member, Phase, Reading, TrainBegin
@@ -133,6 +133,11 @@ class TaskController(QObject):
         if self.is_busy() or len(runs) < 2 or None in paths:
             return False
         return self.start(CombineTask.of(runs, paths, self.runs.new_model_file()))
+    def export_for_serving(self, out) -> bool:
+        """Write the current model as a SavedModel into the new or empty folder ``out``, on the worker."""
+        if self.is_busy() or self.model is None:
+            return False
+        return self.start(ExportTask.of(self.share(self.model), out))
 
     def stop(self) -> bool:
         """Stop the task after the current batch; False if it cannot be stopped."""

@@ -1,9 +1,11 @@
-"""The File menu's work: open, save and save as a model, export the chart and the history.
+"""The File menu's work: open, save and save as a model, export the chart, the history, and a model for serving.
 
 :class:`FileActions` asks for the files (``QFileDialog``), writes them, and
 reports through the window it serves: its dialogs (``show_error``, ``ask``),
 its status bar and its title. Saving replaces a file only after the user
-says Yes, and atomically (``SentimentModel.save``).
+says Yes, and atomically (``SentimentModel.save``). Export for serving
+checks the folder here and leaves the writing, which traces a TensorFlow
+graph for seconds, to the controller's worker.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from core.errors import StudioError
+from core.export.serving_folder import check_serving_folder
 from core.training.history_csv import write_history_csv
 from gui.i18n import context_tr, error_text
 
@@ -123,3 +126,26 @@ class FileActions(QObject):
             return False
         self._say(self.tr("History exported to {path}").format(path=path))
         return True
+
+    def choose_and_export_for_serving(self) -> None:
+        """File > Export for serving…: a new or empty folder, such as ``serving/sentiment/1``."""
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Export for serving: a new or empty folder"), self._folder())
+        if folder:
+            self.export_for_serving(folder)
+
+    def export_for_serving(self, folder: str | os.PathLike) -> bool:
+        """Write the model as a TensorFlow SavedModel into ``folder`` on the worker; False if it did not start.
+
+        A folder that holds anything is refused here, before the worker starts.
+        The status bar names the folder once it is written (``ExportTask``).
+        """
+        window = self.window
+        if window.model is None or window.is_busy():
+            return False
+        try:
+            target = check_serving_folder(folder)
+        except StudioError as exc:
+            window.dialogs.show_error(self.tr("Cannot export for serving"), error_text(exc))
+            return False
+        window.settings.set_last_folder(str(target.parent))
+        return window.controller.export_for_serving(target)

@@ -50,7 +50,7 @@ PRELOAD_DELAY_MS = 1500
 class MainWindow(QMainWindow):
     """IMDB Sentiment Studio's one window."""
 
-    #: The task has ended and the window is idle again: the task's kind ("train", "evaluate", "open").
+    #: The task has ended and the window is idle again: the task's kind ("train", "evaluate", "open", "export").
     task_ended = Signal(str)
     #: The window painted for the first time (startup benchmark).
     first_painted = Signal()
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.evaluation_view.evaluate_requested.connect(self.evaluate_model)
         self.runs_view.open_requested.connect(self.open_model)
         self.runs_view.combine_requested.connect(self.controller.combine)
+        self.runs_view.error.connect(self.dialogs.show_error)
         self.setup.unlocked.connect(self._fit_left_pane)
         self.runs.failed.connect(lambda message: self.dialogs.show_error(self.tr("Cannot keep the run list"), message))
         self.batch_view.error.connect(self.dialogs.show_error)

@@ -187,6 +187,10 @@ class RunStore(QObject):
         name = _plain_name(run.model_file)
         return self.models_folder / name if name is not None else None
 
+    def log_folder(self, run: Run) -> Path:
+        """The run's TensorBoard log folder, beside its model (a trained run's id names both); it may not exist."""
+        return run_log_dir(self.models_folder / f"{run.id}.keras")
+
     def run_for_path(self, path: str | os.PathLike | None) -> Run | None:
         """The run whose model file is ``path`` (opening a run's own file adds no new run)."""
         if not path:
@@ -352,7 +356,7 @@ class RunStore(QObject):
             path = self.model_path(run)  # None for a name outside the runs folder: never deleted
             if path is not None:
                 path.unlink(missing_ok=True)
-            shutil.rmtree(run_log_dir(self.models_folder / f"{run.id}.keras"), ignore_errors=True)  # a trained run's id names both
+            shutil.rmtree(self.log_folder(run), ignore_errors=True)
         ids = {run.id for run in runs}
         self.runs = [run for run in self.runs if run.id not in ids]
         self._save_and_tell()

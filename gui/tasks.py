@@ -1,4 +1,4 @@
-"""The kinds of task the window runs, as the controller sees them: train, evaluate, open.
+"""The kinds of task the window runs, as the controller sees them: train, evaluate, open, export.
 
 A task is the GUI's side of one request to the engine. It carries its plain
 request (:mod:`gui.workers.messages`), its kind, the texts the status bar
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from gui.i18n import context_tr, format_duration
 from gui.run_store import Run, RunStore
-from gui.workers.messages import CombineRequest, EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
+from gui.workers.messages import CombineRequest, EvaluateRequest, ExportRequest, Finished, Handle, OpenRequest, TrainRequest
 
 
 class Task:
@@ -201,3 +201,24 @@ class CombineTask(Task):
         saved = Path(finished.kept) if finished.kept else None
         name = self.tr("Ensemble of {runs}").format(runs=" + ".join(self.names))
         return runs.add_model(model, "trained", name=name, saved=saved, save_error=finished.keep_error)
+class ExportTask(Task):
+    """Write the current model as a TensorFlow SavedModel for serving; the model and its run stay as they are."""
+
+    kind = "export"
+    tr = context_tr("ExportTask")
+
+    @classmethod
+    def of(cls, model: Handle, out: Path) -> ExportTask:
+        return cls(ExportRequest(model, str(out)))
+
+    def starting_text(self) -> str:
+        return self.tr("Exporting for serving to {folder}…").format(folder=self.request.out)
+
+    def failed_title(self) -> str:
+        return self.tr("Cannot export for serving")
+
+    def abandoned_text(self) -> str:
+        return self.tr("Export stopped before it wrote anything; nothing changed.")
+
+    def done_text(self, model) -> str:
+        return self.tr("Exported for serving to {folder} (signature serving_default: text -> positive_probability).").format(folder=self.request.out)

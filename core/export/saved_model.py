@@ -33,6 +33,7 @@ import numpy as np
 import tensorflow as tf
 
 from core.errors import QT_TRANSLATE_NOOP, ModelFileError
+from core.export.serving_folder import check_serving_folder
 from core.text.vectorizer import as_string_tensor
 
 SIGNATURE = "serving_default"
@@ -67,13 +68,7 @@ def save_for_serving(model: keras.Model, out: str | os.PathLike, probe: Sequence
     goes in a new folder. Returns ``out``.
     """
     _check_reads_text(model)
-    out = Path(out).expanduser()
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ModelFileError(
-            QT_TRANSLATE_NOOP("core", "{path!r} already exists and is not an empty folder. Choose a new folder: TensorFlow Serving "
-                              "reads each version of a model from its own numbered folder, such as sentiment/1, sentiment/2."),
-            path=str(out),
-        )
+    out = check_serving_folder(out)
     temporary = out.with_name(f".{out.name}.{os.getpid()}.{threading.get_ident()}.partial")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -22,9 +22,10 @@ PHASE_TEXT = {
     "evaluating": QT_TRANSLATE_NOOP("RunPanel", "Evaluating on the test reviews…"),
     "opening model": QT_TRANSLATE_NOOP("RunPanel", "Opening the model (TensorFlow loads on first use)…"),
     "weighing members": QT_TRANSLATE_NOOP("RunPanel", "Weighing the ensemble's members on the validation reviews…"),
+    "exporting": QT_TRANSLATE_NOOP("RunPanel", "Exporting for serving (tracing and checking the graph)…"),
 }
 #: Phases with no steps to count: the batch bar becomes a busy indicator.
-UNCOUNTED_PHASES = ("building vocabulary", "vectorising", "evaluating", "opening model", "weighing members")
+UNCOUNTED_PHASES = ("building vocabulary", "vectorising", "evaluating", "opening model", "exporting", "weighing members")
 
 
 class RunPanel(QGroupBox):

@@ -2,15 +2,17 @@
 
 The list is a view of :class:`gui.run_store.RunStore`: it is rebuilt when
 the store changes, a name is renamed in place (double-click or Rename),
-Delete forgets runs and their files, and Open loads a run's model as the
-current one. Selecting rows redraws the comparison chart. Above the list, a
+Delete forgets runs and their files, Open loads a run's model as the
+current one, and Open log folder shows a trained run's TensorBoard logs in
+the system's file manager. Selecting rows redraws the comparison chart. Above the list, a
 notice says what the store could not do with the list itself (a damaged
 index and where it was kept, model files named outside the runs folder).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.training.run_logs import has_logs
 from gui.charts.run_compare_chart import RunCompareChart
 from gui.i18n import RetranslatesOnLanguageChange, context_tr
 from gui.run_store import Run, RunStore
@@ -39,6 +42,9 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("RunsView", "Created"),
 )
 RUN_ID = Qt.ItemDataRole.UserRole + 1
+
+#: Shows a folder in the system's file manager. The one thing tests replace (with a recorder), so no file manager starts.
+open_url = QDesktopServices.openUrl
 
 
 def _duration(seconds: float | None) -> str:
@@ -71,6 +77,8 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
     open_requested = Signal(str)
     #: Combine the selected runs' models into an ensemble: the runs (two or more, each with a model file).
     combine_requested = Signal(list)
+    #: A message for the window's error dialog: title, message.
+    error = Signal(str, str)
 
     tr = context_tr("RunsView")
 
@@ -104,6 +112,8 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.combine_button = QPushButton()
         self.combine_button.setObjectName("combineButton")
         self.combine_button.clicked.connect(self._combine_selected)
+        self.logs_button = QPushButton()
+        self.logs_button.clicked.connect(self.open_selected_logs)
         self.where = QLabel("")
         self.where.setStyleSheet("color: palette(dark); font-size: 8.5pt;")
         self.where.setWordWrap(True)
@@ -119,7 +129,7 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.hint = hint = QLabel()
         hint.setWordWrap(True)
         buttons.addWidget(hint, 1)
-        for button in (self.open_button, self.combine_button, self.rename_button, self.delete_button):
+        for button in (self.open_button, self.combine_button, self.logs_button, self.rename_button, self.delete_button):
             buttons.addWidget(button)
 
         self.chart = RunCompareChart()
@@ -159,6 +169,11 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.combine_button.setToolTip(self.tr("One model that averages the probabilities of the selected runs' models (select two or more)"))
         self.combine_button.setAccessibleName(self.tr("Combine into ensemble"))
         self.hint.setText(self.tr("Select runs to compare or combine them (Ctrl/Shift-click)."))
+        self.logs_button.setText(self.tr("Open lo&g folder"))
+        self.logs_button.setToolTip(self.tr("Show the selected run's TensorBoard logs in the file manager "
+                                            "(tensorboard --logdir on the folder above it compares the runs)"))
+        self.logs_button.setAccessibleName(self.tr("Open log folder"))
+        self.hint.setText(self.tr("Select runs to compare them (Ctrl/Shift-click)."))
         self.refresh()
 
     # --- the list -----------------------------------------------------------
@@ -269,6 +284,24 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         if self.open_enabled and len(runs) >= 2 and all(self.store.model_path(run) is not None for run in runs):
             return runs
         return []
+    def selected_log_folder(self):
+        """The one selected run's TensorBoard log folder, if it has logs (a trained run); else None."""
+        runs = self.selected_runs()
+        if len(runs) != 1:
+            return None
+        folder = self.store.log_folder(runs[0])
+        return folder if has_logs(folder) else None
+
+    def open_selected_logs(self) -> bool:
+        """Show the selected run's log folder in the file manager; False (and why, if it failed) if not."""
+        folder = self.selected_log_folder()
+        if folder is None:
+            return False
+        if not open_url(QUrl.fromLocalFile(str(folder))):
+            self.error.emit(self.tr("Cannot open the log folder"),
+                            self.tr("No file manager could show {folder}. Open it yourself, or run: tensorboard --logdir \"{folder}\"").format(folder=folder))
+            return False
+        return True
 
     def _on_double_click(self, item: QTableWidgetItem) -> None:
         if item.column() != 0:
@@ -293,4 +326,5 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
         self.delete_button.setEnabled(bool(runs))
         self.open_button.setEnabled(self.open_enabled and len(runs) == 1 and self.store.model_path(runs[0]) is not None)
         self.combine_button.setEnabled(bool(self._combinable()))
+        self.logs_button.setEnabled(self.selected_log_folder() is not None)
         self.chart.set_runs(runs)

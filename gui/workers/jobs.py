@@ -1,4 +1,4 @@
-"""The engine's side of a task: train, evaluate or open a model, on the worker thread.
+"""The engine's side of a task: train, evaluate, open or export a model, on the worker thread.
 
 Each job is a callable ``job(hooks, stop)`` run by a
 :class:`~gui.workers.worker_thread.TaskWorker`; it returns the model. The
@@ -22,7 +22,7 @@ from core.progress import ProgressHooks
 from core.training.run_logs import run_log_dir
 from gui.i18n import error_text
 from gui.workers.data_loading import shared_corpus
-from gui.workers.messages import CombineRequest, EvaluateRequest, Finished, Handle, OpenRequest, TrainRequest
+from gui.workers.messages import CombineRequest, EvaluateRequest, ExportRequest, Finished, Handle, OpenRequest, TrainRequest
 from gui.workers.worker_thread import Cancelled
 
 #: Takes the object a handle names (None for None); gives a handle to an object.
@@ -216,5 +216,27 @@ class CombineJob(EngineJob):
         return model
 
 
+class ExportJob(EngineJob):
+    """Write a model as a TensorFlow SavedModel for serving (tracing and writing the graph takes seconds)."""
+
+    def __init__(self, model, out: str | Path):
+        self.model = model
+        self.out = Path(out)
+
+    @classmethod
+    def from_request(cls, request: ExportRequest, take: Take, discard: threading.Event) -> ExportJob:
+        return cls(take(request.model), request.out)
+
+    def __call__(self, hooks: ProgressHooks, stop: threading.Event):
+        hooks.phase("exporting")
+        from core.export.saved_model import save_for_serving
+
+        save_for_serving(self.model.end_to_end, self.out)
+        hooks.phase("done")
+        return self.model
+
+
 #: The job that serves each kind of request.
-JOBS: dict[type, type[EngineJob]] = {TrainRequest: TrainJob, EvaluateRequest: EvaluateJob, OpenRequest: OpenJob, CombineRequest: CombineJob}
+JOBS: dict[type, type[EngineJob]] = {
+    TrainRequest: TrainJob, EvaluateRequest: EvaluateJob, OpenRequest: OpenJob, CombineRequest: CombineJob, ExportRequest: ExportJob,
+}

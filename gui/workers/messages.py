@@ -14,6 +14,10 @@ Requests (controller -> engine), one at a time:
   (``TrainingConfig.to_dict()``); save a copy at ``keep_as`` for the run list.
 - :class:`EvaluateRequest`: compute the test metrics of the model ``model``.
 - :class:`OpenRequest`: load the model file at ``path``.
+- :class:`CombineRequest`: combine the model files ``paths`` into an
+  ensemble; save it at ``keep_as`` for the run list.
+- :class:`ExportRequest`: write the model ``model`` as a TensorFlow
+  SavedModel for serving into the new or empty folder ``out``.
 
 Data is named by ``source`` (what ``core.data.loading.load_corpus`` takes,
 ``None`` for the download) and ``options`` (``SourceOptions`` as a dict).
@@ -85,12 +89,18 @@ class CombineRequest:
     keep_as: str | None = None
 
 
+@dataclass(frozen=True)
+class ExportRequest:
+    model: Handle
+    out: str
+
+
 # --- progress ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Phase:
-    """"loading data", "building vocabulary", "vectorising", "training", "evaluating", "opening model", "done"."""
+    """"loading data", "building vocabulary", "vectorising", "training", "evaluating", "opening model", "exporting", "done"."""
 
     name: str
 
@@ -141,7 +151,7 @@ class Epoch:
 
 @dataclass(frozen=True)
 class Finished:
-    """The request's model (trained, evaluated or opened)."""
+    """The request's model (trained, evaluated, opened or exported)."""
 
     model: Handle
     #: The corpus the run read (trained or evaluated on), for the next Evaluate.

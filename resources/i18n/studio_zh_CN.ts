@@ -376,6 +376,33 @@
     </message>
 </context>
 <context>
+    <name>CombineTask</name>
+    <message>
+        <source>Combining {count} models into an ensemble…</source>
+        <translation>正在把 {count} 个模型组合为集成模型…</translation>
+    </message>
+    <message>
+        <source>Cannot combine the models</source>
+        <translation>无法组合这些模型</translation>
+    </message>
+    <message>
+        <source>Combining stopped before it produced anything; nothing changed.</source>
+        <translation>组合在产生结果前已停止；没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Combined into an ensemble: test accuracy {accuracy:.2%}.</source>
+        <translation>已组合为集成模型：测试准确率 {accuracy:.2%}。</translation>
+    </message>
+    <message>
+        <source>Combined into an ensemble. Its models were tested on different reviews: Evaluate it to test it.</source>
+        <translation>已组合为集成模型。它的各个模型是在不同的评论上测试的：请点“评估”来测试它。</translation>
+    </message>
+    <message>
+        <source>Ensemble of {runs}</source>
+        <translation>集成：{runs}</translation>
+    </message>
+</context>
+<context>
     <name>ConfigForm</name>
     <message>
         <source>&amp;Presets</source>
@@ -842,6 +869,25 @@
     </message>
 </context>
 <context>
+    <name>ExportTask</name>
+    <message>
+        <source>Exporting for serving to {folder}…</source>
+        <translation>正在导出用于服务的模型到 {folder}…</translation>
+    </message>
+    <message>
+        <source>Cannot export for serving</source>
+        <translation>无法导出用于服务的模型</translation>
+    </message>
+    <message>
+        <source>Export stopped before it wrote anything; nothing changed.</source>
+        <translation>导出在写入任何内容前已停止；没有任何改变。</translation>
+    </message>
+    <message>
+        <source>Exported for serving to {folder} (signature serving_default: text -&gt; positive_probability).</source>
+        <translation>已导出用于服务的模型到 {folder}（签名 serving_default：text -&gt; positive_probability）。</translation>
+    </message>
+</context>
+<context>
     <name>FigurePanel</name>
     <message>
         <source>Home</source>
@@ -979,6 +1025,14 @@ x/y 固定坐标轴</translation>
         <source>History exported to {path}</source>
         <translation>历史已导出到 {path}</translation>
     </message>
+    <message>
+        <source>Export for serving: a new or empty folder</source>
+        <translation>导出用于服务：选择一个新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot export for serving</source>
+        <translation>无法导出用于服务的模型</translation>
+    </message>
 </context>
 <context>
     <name>MainMenus</name>
@@ -1018,6 +1072,14 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Export history as &amp;CSV…</source>
         <translation>导出历史为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export for ser&amp;ving…</source>
+        <translation>导出用于服务(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Write the model as a TensorFlow SavedModel for TensorFlow Serving, in a new or empty folder</source>
+        <translation>将模型写为 TensorFlow SavedModel，供 TensorFlow Serving 使用，存放在一个新的或空的文件夹中</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1084,7 +1146,7 @@ x/y 固定坐标轴</translation>
     <name>MainWindow</name>
     <message>
         <source>Ready. Choose the data and the hyperparameters, then click Train.</source>
-        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
+        <extracomment>Milliseconds closeEvent waits for the workers before hiding and finishing later. After the first paint, how long the window idles before TensorFlow is imported in the background. The task has ended and the window is idle again: the task&apos;s kind (&quot;train&quot;, &quot;evaluate&quot;, &quot;open&quot;, &quot;export&quot;). The window painted for the first time (startup benchmark). Progress the window has shown (GUI thread): epoch, step, steps per epoch. The running task&apos;s phase reached the window (GUI thread): &quot;loading data&quot;, &quot;training&quot;, ... How long closing waits for the workers to end before the window hides and closes when they do.</extracomment>
         <translation>就绪。请选择数据和超参数，然后点击“训练”。</translation>
     </message>
     <message>
@@ -1296,6 +1358,14 @@ x/y 固定坐标轴</translation>
         <translation>正在打开模型（首次使用时加载 TensorFlow）…</translation>
     </message>
     <message>
+        <source>Weighing the ensemble&apos;s members on the validation reviews…</source>
+        <translation>正在用验证评论为集成模型的成员确定权重…</translation>
+    </message>
+    <message>
+        <source>Exporting for serving (tracing and checking the graph)…</source>
+        <translation>正在导出用于服务（追踪并检查计算图）…</translation>
+    </message>
+    <message>
         <source>Run</source>
         <extracomment>Phases with no steps to count: the batch bar becomes a busy indicator. What the status bar should say now (a phase, the download, the epoch and its loss). A batch&apos;s progress has been shown (GUI thread): epoch, step, steps per epoch.</extracomment>
         <translation>运行</translation>
@@ -1462,7 +1532,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Runs</source>
-        <extracomment>Open this run&apos;s model as the current model: its model file path.</extracomment>
+        <extracomment>Shows a folder in the system&apos;s file manager. The one thing tests replace (with a recorder), so no file manager starts. Open this run&apos;s model as the current model: its model file path. Combine the selected runs&apos; models into an ensemble: the runs (two or more, each with a model file). A message for the window&apos;s error dialog: title, message.</extracomment>
         <translation>训练记录</translation>
     </message>
     <message>
@@ -1502,6 +1572,34 @@ x/y 固定坐标轴</translation>
         <translation>打开</translation>
     </message>
     <message>
+        <source>Combine into &amp;ensemble</source>
+        <translation>组合为集成模型(&amp;E)</translation>
+    </message>
+    <message>
+        <source>One model that averages the probabilities of the selected runs&apos; models (select two or more)</source>
+        <translation>一个对所选训练记录的模型概率取平均的模型（请选择两个或更多）</translation>
+    </message>
+    <message>
+        <source>Combine into ensemble</source>
+        <translation>组合为集成模型</translation>
+    </message>
+    <message>
+        <source>Select runs to compare or combine them (Ctrl/Shift-click).</source>
+        <translation>选择训练记录进行比较或组合（Ctrl/Shift 单击）。</translation>
+    </message>
+    <message>
+        <source>Open lo&amp;g folder</source>
+        <translation>打开日志文件夹(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show the selected run&apos;s TensorBoard logs in the file manager (tensorboard --logdir on the folder above it compares the runs)</source>
+        <translation>在文件管理器中显示所选运行的 TensorBoard 日志（对其上一级文件夹运行 tensorboard --logdir 可比较各次运行）</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
         <source>Select runs to compare them (Ctrl/Shift-click).</source>
         <translation>选择训练记录进行比较（Ctrl/Shift 单击）。</translation>
     </message>
@@ -1520,6 +1618,14 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Trained in this app</source>
         <translation>在本应用中训练</translation>
+    </message>
+    <message>
+        <source>Cannot open the log folder</source>
+        <translation>无法打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>No file manager could show {folder}. Open it yourself, or run: tensorboard --logdir &quot;{folder}&quot;</source>
+        <translation>没有文件管理器能够显示 {folder}。请自行打开它，或运行：tensorboard --logdir &quot;{folder}&quot;</translation>
     </message>
 </context>
 <context>
@@ -1719,7 +1825,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>best epoch</source>
-        <extracomment>Up to this many epochs, each one has its tick. False when the legend must be built again (new labels or colours). The legend&apos;s key for the best-epoch marker, which is hidden until there is a best epoch. Data of each line, by history key (one value per finished epoch). The epochs the empty chart spans when no run has planned any (the form&apos;s).</extracomment>
+        <extracomment>Up to this many epochs, each one has its tick. False when the legend must be built again (new labels or colours). The legend&apos;s key for the best-epoch marker, which is hidden until there is a best epoch. Data of each line, by history key (one value per finished epoch). The epochs the empty chart spans when no run has planned any (the form&apos;s). A line before the note: which of an ensemble&apos;s members the curves are.</extracomment>
         <translation>最佳轮次</translation>
     </message>
     <message>
@@ -1751,6 +1857,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Learning curves</source>
+        <extracomment>Whose curves the chart shows, if an ensemble&apos;s member: (index from 1, count, preset name).</extracomment>
         <translation>学习曲线</translation>
     </message>
     <message>
@@ -1768,6 +1875,14 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Classify a file of reviews (Ctrl+4)</source>
         <translation>对一个评论文件分类（Ctrl+4）</translation>
+    </message>
+    <message>
+        <source>Ensemble member {index} of {count}: {name}</source>
+        <translation>集成模型成员 {index}/{count}：{name}</translation>
+    </message>
+    <message>
+        <source>An ensemble of {count} models; the curves are its last member&apos;s: {name}</source>
+        <translation>由 {count} 个模型组成的集成模型；曲线属于它的最后一个成员：{name}</translation>
     </message>
 </context>
 <context>
@@ -2169,8 +2284,43 @@ x/y 固定坐标轴</translation>
         <translation>快速</translation>
     </message>
     <message>
+        <source>Bag of n-grams + Convolutional</source>
+        <extracomment>The members a run trains, by the ``members`` choice: preset names, in training order. &quot;combined&quot; is an ensemble of models trained before (it trains nothing).</extracomment>
+        <translation>n 元组词袋 + 卷积网络</translation>
+    </message>
+    <message>
+        <source>Bag of n-grams + Masked LSTM</source>
+        <translation>n 元组词袋 + 带掩码的 LSTM</translation>
+    </message>
+    <message>
+        <source>Bag of n-grams + Convolutional + Masked LSTM</source>
+        <translation>n 元组词袋 + 卷积网络 + 带掩码的 LSTM</translation>
+    </message>
+    <message>
+        <source>models trained before (combined in the Runs tab)</source>
+        <translation>之前训练的模型（在“训练记录”页组合）</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <extracomment>The common fields a run of this family uses; the members take the rest from their presets.</extracomment>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>the models trained in turn, each with its own preset, then averaged</source>
+        <translation>依次训练的模型，各用自己的预设，然后取平均</translation>
+    </message>
+    <message>
+        <source>An ensemble is not built as one network: train it (its members are trained in turn) or combine trained models.</source>
+        <translation>集成模型不是作为一个网络构建的：请训练它（其成员会依次训练），或组合已训练的模型。</translation>
+    </message>
+    <message>
         <source>Best accuracy</source>
+        <extracomment>The members chosen on the validation accuracy of their weighted mean (docs/performance.md).</extracomment>
         <translation>最佳准确率</translation>
+    </message>
+    <message>
+        <source>Ensemble</source>
+        <translation>集成模型</translation>
     </message>
     <message>
         <source>Unknown preset {name!r}; choose one of: {presets}.</source>
@@ -2326,7 +2476,20 @@ x/y 固定坐标轴</translation>
         <translation>无法将模型保存到 {path!r}：{reason}。请选择一个可写且有剩余空间的文件夹；原有文件保持不变。</translation>
     </message>
     <message>
+        <source>An ensemble needs two or more models; {count} given.</source>
+        <translation>集成模型需要两个或更多模型；只给了 {count} 个。</translation>
+    </message>
+    <message>
+        <source>An ensemble cannot hold another ensemble: combine the models it was made of instead.</source>
+        <translation>集成模型不能包含另一个集成模型：请改为组合构成它的那些模型。</translation>
+    </message>
+    <message>
+        <source>An ensemble of {count} models needs {count} weights, not {given}.</source>
+        <translation>由 {count} 个模型组成的集成模型需要 {count} 个权重，而不是 {given} 个。</translation>
+    </message>
+    <message>
         <source>{name} has an invalid training configuration: {reason}</source>
+        <extracomment>Each member&apos;s share of the mean (they sum to 1); equal unless chosen on validation data.</extracomment>
         <translation>{name} 的训练配置无效：{reason}</translation>
     </message>
     <message>
@@ -2464,6 +2627,10 @@ x/y 固定坐标轴</translation>
         <source>Training diverged at epoch {epoch}, batch {batch}: the loss became NaN or infinite. Lower the learning rate (now {learning_rate:g}) and train again.</source>
         <extracomment>Whether each epoch ends with a validation (and has ``val_*`` logs).</extracomment>
         <translation>训练在第 {epoch} 轮第 {batch} 批发散：损失变为 NaN 或无穷大。请降低学习率（当前为 {learning_rate:g}）后重新训练。</translation>
+    </message>
+    <message>
+        <source>This ensemble trains no members: choose members to train, or combine trained models in the Runs tab or with the ensemble command.</source>
+        <translation>这个集成模型没有要训练的成员：请选择要训练的成员，或在“训练记录”页或用 ensemble 命令组合已训练的模型。</translation>
     </message>
     <message>
         <source>Out of memory reading {source}. Choose a smaller file.</source>
