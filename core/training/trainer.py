@@ -316,8 +316,8 @@ def _train_members(corpus: Corpus, config: TrainingConfig, presets: tuple[str, .
     Every member takes this run's seed and validation split, so each is
     chosen (early stopping included) on the same held-out reviews, and so
     are the members' shares of the mean (:func:`~core.models.ensemble.choose_weights`).
-    A Stop ends the member being
-    trained; the members trained so far are kept (one alone is returned as itself).
+    A Stop ends the member being trained; the members trained so far are
+    kept (one alone is returned as itself), and a member with no epoch done is not.
     """
     if len(presets) < 2:
         raise TrainingError(QT_TRANSLATE_NOOP("core", "This ensemble trains no members: choose members to train, "
@@ -328,9 +328,13 @@ def _train_members(corpus: Corpus, config: TrainingConfig, presets: tuple[str, .
         member_config = preset(name).replace(seed=config.seed, validation_split=config.validation_split)
         hooks.member(index, len(presets), name)
         member_logs = None if log_dir is None else os.path.join(log_dir, f"member_{index}")
-        members.append(train(corpus, member_config, hooks, stop_event, evaluate_after_stop=evaluate_after_stop, log_dir=member_logs))
+        member = train(corpus, member_config, hooks, stop_event, evaluate_after_stop=evaluate_after_stop, log_dir=member_logs)
+        if member.training.get("epochs_done") or not stop_event.is_set():  # a member stopped before its first epoch is dropped
+            members.append(member)
         if stop_event.is_set():
             break
+    if not members:
+        return member  # stopped during the first member's first epoch: what a single run would give
     training = {"stopped": stop_event.is_set(), "members_trained": [m.config.describe(with_family=True) for m in members]}
     weights = None
     fitted = fit_count(len(corpus.train_texts), config)
