@@ -49,6 +49,7 @@ def test_an_ensemble_averages_its_members_and_is_tested_from_their_test_results(
     expected = weighted_mean([m.test_predictions.probabilities for m in two_models], [0.5, 0.5])
     np.testing.assert_allclose(ensemble.test_predictions.probabilities, expected, atol=1e-6)
     assert ensemble.test_metrics["count"] == len(expected)
+    assert ensemble.short_reviews["count"] == 200 and 0 <= ensemble.short_reviews["accuracy"] <= 1  # tests/data/short_reviews.tsv
     assert "member_1" in ensemble.summary() and "Recurrent network" in ensemble.summary()
 
 
@@ -64,6 +65,7 @@ def test_save_then_plain_keras_and_our_load_give_the_same_probabilities(two_mode
     np.testing.assert_allclose(reopened.predict(REVIEWS), expected, atol=1e-6)
     assert [m.config for m in reopened.members] == [m.config for m in two_models]
     assert reopened.members[0].history == two_models[0].history
+    assert reopened.short_reviews == ensemble.short_reviews and reopened.members[1].short_reviews == two_models[1].short_reviews
     with zipfile.ZipFile(path) as archive:
         studio = json.loads(archive.read("studio.json"))
     assert studio["config"]["family"] == "ensemble" and studio["member_weights"] == pytest.approx([0.75, 0.25])

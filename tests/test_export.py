@@ -11,7 +11,6 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-import keras
 import numpy as np
 import pytest
 
@@ -92,22 +91,26 @@ def test_the_saved_model_serves_the_apps_probabilities_without_this_project(mode
     assert app[0] > 0.5 > app[1]  # a model that has learnt something, so equal numbers mean something
 
 
-def test_an_ensemble_that_averages_two_models_exports_the_same_way(trained_small_model, tmp_path, tiny_config):
+def test_an_ensemble_file_of_two_families_exports_the_same_way(trained_small_model, tmp_path):
+    """The app's own ensemble (a recurrent model and a bag of n-grams, weighted 0.75/0.25), saved, then exported by the CLI."""
     from conftest import SMALL_CORPUS
 
     from core.data.loading import load_corpus
+    from core.models.config import TrainingConfig
+    from core.models.ensemble import combine
+    from core.models.families.ngram import NGramConfig
     from core.training.trainer import train
 
-    other = train(load_corpus(SMALL_CORPUS), tiny_config.replace(cell="gru", epochs=3, learning_rate=0.01))
-    text = keras.Input(shape=(), dtype="string", name="review")
-    members = [keras.Model(m.end_to_end.inputs[0], m.end_to_end.outputs[0], name=f"member_{i}") for i, m in enumerate((trained_small_model, other))]
-    ensemble = keras.Model(text, keras.layers.Average(name="average")([member(text) for member in members]), name="ensemble")
-
-    out = save_for_serving(ensemble, tmp_path / "ensemble" / "1")
+    ngram = train(load_corpus(SMALL_CORPUS), TrainingConfig(family="ngram", model=NGramConfig(hash_bits=12), epochs=2, batch_size=8))
+    path = combine([trained_small_model, ngram], weights=[3, 1]).save(tmp_path / "ensemble.keras")
+    out = tmp_path / "ensemble" / "1"
+    code, stdout, stderr = call("export", "--model", str(path), "--format", "saved-model", "--out", str(out))
+    assert code == 0, stderr
     served = serve_elsewhere(out, REVIEWS, cwd=tmp_path)
-    expected = (trained_small_model.predict(REVIEWS) + other.predict(REVIEWS)) / 2
+    expected = SentimentModel.load(path).predict(REVIEWS)
+    np.testing.assert_allclose(expected, 0.75 * trained_small_model.predict(REVIEWS) + 0.25 * ngram.predict(REVIEWS), atol=1e-6)
     np.testing.assert_allclose(served["probabilities"], expected, atol=1e-5, rtol=0)
-    assert served["outputs"] == {"positive_probability": ["float32", [None]]}
+    assert served["outputs"] == {"positive_probability": ["float32", [None]]} and served["project_imported"] == []
 
 
 def test_an_export_never_overwrites_and_refuses_a_model_that_does_not_read_text(trained_small_model, model_file, tmp_path):

@@ -16,6 +16,7 @@ from typing import Sequence
 import numpy as np
 
 from core.insight.metrics import TestPredictions
+from core.insight.short_reviews import short_review_accuracy
 from core.models.config import TrainingConfig
 from core.models.families.ensemble import EnsembleConfig
 from core.models.sentiment_model import EnsembleModel, SentimentModel
@@ -41,6 +42,7 @@ def combine(models: Sequence[SentimentModel], config: TrainingConfig | None = No
         if predictions is not None:
             ensemble.test_predictions = predictions
             ensemble.test_metrics = predictions.metrics()
+            ensemble.short_reviews = short_review_accuracy(ensemble)
     return ensemble
 
 

@@ -75,6 +75,7 @@ class SentimentModel:
         source: dict | None = None,
         end_to_end: keras.Model | None = None,
         path: Path | None = None,
+        short_reviews: dict | None = None,
     ):
         self.vectorizer = vectorizer
         self.classifier = classifier
@@ -86,6 +87,8 @@ class SentimentModel:
         self.training = training or {}
         self.source = source or {}
         self.path = path
+        #: Accuracy on the short reviews we wrote (``core.insight.short_reviews``): {"accuracy", "count"}, or None.
+        self.short_reviews = short_reviews
         self._end_to_end = end_to_end
 
     # --- using the model ------------------------------------------------
@@ -157,6 +160,7 @@ class SentimentModel:
             "test_predictions": self.test_predictions.to_dict() if self.test_predictions else None,
             "training": self.training,
             "source": self.source,
+            "short_reviews": self.short_reviews,
             "max_length": self.max_length,
             "vocab_size": self.vectorizer.vocab_size if self.vectorizer is not None else None,
             "preprocessing": {**PREPROCESSING, "padding": getattr(self.vectorizer, "padding", "pre")},
@@ -232,6 +236,7 @@ class SentimentModel:
             source=metadata.get("source") or {},
             end_to_end=end_to_end,
             path=path,
+            short_reviews=metadata.get("short_reviews"),
         )
 
 
@@ -256,6 +261,7 @@ class EnsembleModel(SentimentModel):
         source: dict | None = None,
         end_to_end: keras.Model | None = None,
         path: Path | None = None,
+        short_reviews: dict | None = None,
     ):
         if len(members) < 2:
             raise ConfigError(QT_TRANSLATE_NOOP("core", "An ensemble needs two or more models; {count} given."), count=len(members))
@@ -267,7 +273,7 @@ class EnsembleModel(SentimentModel):
         #: Each member's share of the mean (they sum to 1); equal unless chosen on validation data.
         self.weights = [float(w) / sum(weights) for w in weights] if weights is not None else [1 / len(members)] * len(members)
         end_to_end = end_to_end or ensemble_network([member.end_to_end for member in self.members], self.weights)
-        super().__init__(None, end_to_end, config, {}, test_metrics, test_predictions, training, source, end_to_end, path)
+        super().__init__(None, end_to_end, config, {}, test_metrics, test_predictions, training, source, end_to_end, path, short_reviews)
 
     @property
     def max_length(self) -> int | None:
@@ -316,6 +322,7 @@ class EnsembleModel(SentimentModel):
             source=metadata.get("source") or {},
             end_to_end=end_to_end,
             path=path,
+            short_reviews=metadata.get("short_reviews"),
         )
 
 

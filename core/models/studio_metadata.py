@@ -73,6 +73,7 @@ def _check(metadata: dict) -> None:
     _optional(metadata, "training", _training, nullable=True)
     _optional(metadata, "source", _source, nullable=True)
     _optional(metadata, "members", _members)
+    _optional(metadata, "short_reviews", _short_reviews, nullable=True)
 
 
 # --- the fields ------------------------------------------------------------
@@ -94,6 +95,12 @@ def _members(members: Any, field: str) -> None:
             _check(member)
         except _Invalid as problem:
             raise _Invalid(f"{field}[{index}].{problem.field}", problem.expected, problem.value) from None
+
+
+def _short_reviews(short: Any, field: str) -> None:
+    _require(isinstance(short, dict), field, OBJECT, short)
+    _share(short.get("accuracy"), f"{field}.accuracy")
+    _whole(short.get("count"), f"{field}.count", 0)
 
 
 def _metrics(metrics: Any, field: str) -> None:

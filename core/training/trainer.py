@@ -25,6 +25,7 @@ import numpy as np
 from core.data.loading import Corpus
 from core.errors import QT_TRANSLATE_NOOP, TrainingError
 from core.insight.metrics import TestPredictions
+from core.insight.short_reviews import short_review_accuracy
 from core.models.builder import build_model, network_report
 from core.models.config import TrainingConfig, preset
 from core.models.ensemble import choose_weights, combine
@@ -305,6 +306,8 @@ def train(
         },
         source=corpus.source,
     )
+    if metrics is not None:
+        model.short_reviews = short_review_accuracy(model)
     hooks.phase("done")
     return model
 
