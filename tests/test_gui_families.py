@@ -76,7 +76,7 @@ def test_each_family_trains_through_the_window_and_classifies(qtbot, window, fam
     if family == "ensemble":
         assert isinstance(model, EnsembleModel) and len(model.members) == 3
         assert headings == [f"Ensemble member {i} of 3: {name}" for i, name in enumerate(["Bag of n-grams", "Convolutional", "Masked LSTM"], 1)]
-        assert "An ensemble of 3 models" in window.chart.note.get_text()  # the chart keeps the last member's curves
+        assert "Ensemble of 3 models; curves of its last, a recurrent network" in window.chart.note.get_text()  # the chart keeps the last member's curves
         assert window.chart.epoch_count() == len(model.members[-1].history["loss"])
     else:
         assert window.chart.epoch_count() == 2 and not headings

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWi
 
 from core.models.config import preset
 from gui.charts.training_chart import TrainingChart
-from gui.field_labels import preset_label
-from gui.i18n import context_tr, describe_config
+from gui.field_labels import family_label, preset_label
+from gui.i18n import context_tr
 from gui.panels.batch_view import BatchView
 from gui.panels.evaluation_view import EvaluationView
 from gui.panels.results_panel import ModelSummaryPanel
@@ -93,8 +93,8 @@ class WorkspaceTabs(QTabWidget):
         training = shown.training or {}
         self.chart.set_history(shown.history, training.get("best_epoch"), training.get("restored_best", False))
         if members:
-            self.chart.set_heading(self.tr("An ensemble of {count} models; the curves are its last member's: {name}").format(
-                count=len(members), name=describe_config(shown.config, with_family=True)))
+            self.chart.set_heading(self.tr("Ensemble of {count} models; curves of its last, a {name}").format(
+                count=len(members), name=family_label(shown.config.family).lower()))
         self.model_summary.show_model(model)
         self.evaluation_view.set_model(model)
 

@@ -1881,8 +1881,8 @@ x/y 固定坐标轴</translation>
         <translation>集成模型成员 {index}/{count}：{name}</translation>
     </message>
     <message>
-        <source>An ensemble of {count} models; the curves are its last member&apos;s: {name}</source>
-        <translation>由 {count} 个模型组成的集成模型；曲线属于它的最后一个成员：{name}</translation>
+        <source>Ensemble of {count} models; curves of its last, a {name}</source>
+        <translation>由 {count} 个模型组成的集成模型；曲线属于最后一个成员（{name}）</translation>
     </message>
 </context>
 <context>
@@ -2297,8 +2297,8 @@ x/y 固定坐标轴</translation>
         <translation>n 元组词袋 + 卷积网络 + 带掩码的 LSTM</translation>
     </message>
     <message>
-        <source>models trained before (combined in the Runs tab)</source>
-        <translation>之前训练的模型（在“训练记录”页组合）</translation>
+        <source>trained models, combined</source>
+        <translation>已训练的模型的组合</translation>
     </message>
     <message>
         <source>Members</source>
@@ -2464,7 +2464,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>A model file must end in .keras; {name!r} does not.</source>
-        <extracomment>Temporary files of a save end so; ``remove_stale_partials`` knows them by it. A temporary file older than this belongs to a save that was killed. Per-review test results, for the evaluation view (None until evaluated).</extracomment>
+        <extracomment>Temporary files of a save end so; ``remove_stale_partials`` knows them by it. A temporary file older than this belongs to a save that was killed. Per-review test results, for the evaluation view (None until evaluated). Accuracy on the short reviews we wrote (``core.insight.short_reviews``): {&quot;accuracy&quot;, &quot;count&quot;}, or None.</extracomment>
         <translation>模型文件必须以 .keras 结尾；{name!r} 不是。</translation>
     </message>
     <message>

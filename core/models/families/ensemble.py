@@ -32,7 +32,7 @@ MEMBER_LABELS = {
     "ngrams_cnn": QT_TRANSLATE_NOOP("core", "Bag of n-grams + Convolutional"),
     "ngrams_masked_lstm": QT_TRANSLATE_NOOP("core", "Bag of n-grams + Masked LSTM"),
     "ngrams_cnn_masked_lstm": QT_TRANSLATE_NOOP("core", "Bag of n-grams + Convolutional + Masked LSTM"),
-    "combined": QT_TRANSLATE_NOOP("core", "models trained before (combined in the Runs tab)"),
+    "combined": QT_TRANSLATE_NOOP("core", "trained models, combined"),
 }
 #: The common fields a run of this family uses; the members take the rest from their presets.
 COMMON_FIELDS = ("validation_split", "seed")
