@@ -75,3 +75,17 @@ def test_saved_it_reopens_and_plain_keras_reads_raw_strings_the_same(trained, tm
     assert loaded.config == trained.config and loaded.config.family == "convolutional"
     np.testing.assert_allclose(loaded.predict(REVIEWS), expected, atol=1e-6)
     np.testing.assert_allclose(plain_keras_probabilities(path, REVIEWS), expected, atol=1e-6)
+
+
+def test_its_explanation_is_one_batched_call_of_the_network(trained):
+    from core.insight.explain import explain
+
+    calls = []
+    original = trained.classifier.predict_on_batch
+    trained.classifier.predict_on_batch = lambda batch: calls.append(len(batch)) or original(batch)
+    try:
+        explanation = explain(trained, REVIEWS[0])
+    finally:
+        del trained.classifier.predict_on_batch
+    assert calls == [len(explanation.words) + 1]
+    assert explanation.probability == pytest.approx(float(trained.predict(REVIEWS[:1])[0]), abs=1e-6)
