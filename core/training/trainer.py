@@ -31,6 +31,7 @@ from core.models.prediction import predict_probabilities
 from core.progress import ProgressHooks
 from core.session import clear_session
 from core.text.ragged_ids import RaggedIds
+from core.training.devices import strategy_scope
 from core.training.length_buckets import LengthBuckets, bucketed_dataset
 from core.training.memory import release_memory
 from core.training.tensorboard_logs import EpochLogs, final_metrics, write_hparams
@@ -246,11 +247,15 @@ def train(
     stop_event: threading.Event | None = None,
     evaluate_after_stop: bool = False,
     log_dir: str | os.PathLike | None = None,
+    evaluate: bool = True,
+    devices: int = 1,
 ):
     """Vocabulary, vectors, model, fit and test metrics: a whole run.
 
     Returns a :class:`~core.models.sentiment_model.SentimentModel`. After a Stop
-    the test set is evaluated only if ``evaluate_after_stop``. With ``log_dir``
+    the test set is evaluated only if ``evaluate_after_stop``; never without
+    ``evaluate`` (a tuning trial must not see the test set). ``devices`` above 1
+    mirrors the model over that many devices (:mod:`core.training.devices`). With ``log_dir``
     the run writes TensorBoard logs there: scalars per epoch, then its config
     and test metrics as an HParams summary (:mod:`core.training.tensorboard_logs`).
     """
@@ -266,18 +271,19 @@ def train(
     release_memory()
 
     keras.utils.set_random_seed(config.seed)
-    classifier = build_model(config, vocab_size=encoded.vocab_size)
-    if family.prepare:
-        family.prepare(classifier, encoded.x_train[: fit_count(len(encoded.x_train), config)], fitted_labels(corpus, config), config)
-    report = network_report(config, classifier)
-    if report:
-        logger.info(report)
-        hooks.log(report)
-    hooks.phase("training")
-    result = fit(classifier, encoded.x_train, corpus.train_labels, config, hooks, stop_event, log_dir=log_dir)
+    with strategy_scope(devices):
+        classifier = build_model(config, vocab_size=encoded.vocab_size)
+        if family.prepare:
+            family.prepare(classifier, encoded.x_train[: fit_count(len(encoded.x_train), config)], fitted_labels(corpus, config), config)
+        report = network_report(config, classifier)
+        if report:
+            logger.info(report)
+            hooks.log(report)
+        hooks.phase("training")
+        result = fit(classifier, encoded.x_train, corpus.train_labels, config, hooks, stop_event, log_dir=log_dir)
 
     metrics = predictions = None
-    if not result.stopped or evaluate_after_stop:
+    if evaluate and (not result.stopped or evaluate_after_stop):
         hooks.phase("evaluating")
         evaluation_stop = None if evaluate_after_stop else stop_event
         probabilities = predict_probabilities(classifier, encoded.x_test, stop_event=evaluation_stop)

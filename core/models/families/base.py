@@ -87,6 +87,9 @@ class ModelFamily:
     #: ``(network, x_fit, y_fit, config)``: what the network takes from the fitted reviews before the
     #: fit (never from the validation ones), e.g. n-gram weights; None if nothing.
     prepare: Callable[[Any, Any, Any, Any], None] | None = None
+    #: The default hyperparameter search: field name (the family's own or a common one, flat) -> spec
+    #: (:mod:`core.models.search_space`). The Tune tab and ``main.py tune`` start from it.
+    search_space: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def fields(self) -> tuple[dataclasses.Field, ...]:
         return dataclasses.fields(self.config_class)
