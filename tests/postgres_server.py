@@ -60,6 +60,7 @@ def postgresql_url():
         logfile=str(folder / "server.log"), startparams="-w", dbname="studies", user="postgres",
     )
     server.start()
+    server.wait_for_postgres()  # the port opens before the server accepts connections
     try:
         import psycopg
 

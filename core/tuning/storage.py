@@ -12,9 +12,12 @@ queues the same parameters again for whichever worker asks next.
 
 from __future__ import annotations
 
+import random
+import time
 from pathlib import Path
 
 import optuna
+import sqlalchemy.exc
 
 from core.app_data import data_folder
 from core.errors import QT_TRANSLATE_NOOP, ConfigError
@@ -53,13 +56,20 @@ def open_storage(url: str | None = None, heartbeat_interval: int = HEARTBEAT_INT
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
-        return optuna.storages.RDBStorage(
-            url,
-            engine_kwargs=engine_kwargs,
-            heartbeat_interval=heartbeat_interval,
-            grace_period=grace_period,
-            heartbeat_stale_trial_callback=optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=MAX_RETRY),
-        )
+        for attempt in range(3):
+            try:
+                return optuna.storages.RDBStorage(
+                    url,
+                    engine_kwargs=engine_kwargs,
+                    heartbeat_interval=heartbeat_interval,
+                    grace_period=grace_period,
+                    heartbeat_stale_trial_callback=optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=MAX_RETRY),
+                )
+            except sqlalchemy.exc.IntegrityError:
+                # Two workers creating the tables of a new database at once: one wins, the other reads them.
+                if attempt == 2:
+                    raise
+                time.sleep(0.5 + random.random())
     except ModuleNotFoundError as exc:
         raise ConfigError(QT_TRANSLATE_NOOP("core", "The database driver {module!r} for {url} is not installed: "
                                             "pip install 'imdb-sentiment-studio[cluster]'."), module=exc.name, url=_safe(url)) from None
