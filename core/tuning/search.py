@@ -35,11 +35,6 @@ PRUNERS: dict[str, Callable[[], optuna.pruners.BasePruner]] = {
     "halving": lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3),
     "none": optuna.pruners.NopPruner,
 }
-PRUNER_LABELS = {
-    "median": QT_TRANSLATE_NOOP("core", "Median"),
-    "halving": QT_TRANSLATE_NOOP("core", "Successive halving"),
-    "none": QT_TRANSLATE_NOOP("core", "None"),
-}
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
 
 

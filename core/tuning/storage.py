@@ -19,25 +19,13 @@ from pathlib import Path
 import optuna
 import sqlalchemy.exc
 
-from core.app_data import data_folder
 from core.errors import QT_TRANSLATE_NOOP, ConfigError
-
-#: The default database's file name, in the app's data folder.
-DEFAULT_FILE = "tuning.sqlite3"
+from core.tuning.defaults import DEFAULT_FILE, default_storage_url, sqlite_url  # noqa: F401 - the names callers use
 #: Seconds between a running trial's heartbeats, and how old the last may be before the trial counts as dead.
 HEARTBEAT_INTERVAL = 10
 GRACE_PERIOD = 30
 #: How often a dead worker's trial is run again.
 MAX_RETRY = 2
-
-
-def default_storage_url() -> str:
-    """``sqlite:///<app data>/tuning.sqlite3``."""
-    return sqlite_url(data_folder() / DEFAULT_FILE)
-
-
-def sqlite_url(path: str | Path) -> str:
-    return f"sqlite:///{Path(path).expanduser().resolve()}"
 
 
 def open_storage(url: str | None = None, heartbeat_interval: int = HEARTBEAT_INTERVAL,

@@ -18,18 +18,13 @@ import optuna
 
 from core.errors import QT_TRANSLATE_NOOP, ConfigError
 from core.models.config import TrainingConfig
+from core.tuning.defaults import OBJECTIVES
 from core.tuning.fingerprint import ATTRIBUTE as FINGERPRINT, check_same_data
 from core.tuning.space import Space, checked_space, default_space
 
 # Heartbeats, stale-trial retries and constant_liar are marked experimental; they are the point here.
 warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
 
-#: What a trial's value is, and which way is better. Never a test-set figure.
-OBJECTIVES: dict[str, str] = {"val_accuracy": "maximize", "val_loss": "minimize"}
-OBJECTIVE_LABELS = {
-    "val_accuracy": QT_TRANSLATE_NOOP("core", "best validation accuracy"),
-    "val_loss": QT_TRANSLATE_NOOP("core", "lowest validation loss"),
-}
 
 
 @dataclass
