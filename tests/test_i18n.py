@@ -338,7 +338,7 @@ def test_every_menu_action_has_a_shortcut_or_a_mnemonic_in_both_languages(qtbot,
 
 def test_every_input_and_button_has_an_accessible_name_and_a_tooltip(qtbot, window):
     kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QSlider)
-    toolbars = {id(button) for panel in (window.chart, window.runs_view.chart) for button in panel.toolbar.findChildren(QAbstractButton)}
+    toolbars = {id(button) for panel in (window.chart, window.runs_view.chart, window.tune_view.charts) for button in panel.toolbar.findChildren(QAbstractButton)}
     lacking = []
     for language in ("en", "zh_CN"):
         set_language(language)

@@ -324,8 +324,18 @@ class TuneView(RetranslatesOnLanguageChange, QWidget):
         self.ranges.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Range (LOW..HIGH[:log] or A,B,C)")])
         labels = (self.tr("Model family:"), self.tr("Search space:"), self.tr("Objective:"), self.tr("Trials:"),
                   self.tr("Time limit (minutes, 0: none):"), self.tr("Pruner:"), self.tr("Study name:"))
-        for label, text in zip(self.form_labels, labels):
+        tips = (self.tr("The kind of network to search; its default ranges fill the table below"),
+                self.tr("Each field's range: LOW..HIGH, LOW..HIGH:log (learning rates, sizes) or choices A,B,C; empty: not searched"),
+                self.tr("What a trial's value is: judged on the validation reviews, never the test set"),
+                self.tr("Finished trials the study should have in all, whichever machine ran them"),
+                self.tr("Start no new trial after this many minutes"),
+                self.tr("Stop poor trials early, from their epochs so far"),
+                self.tr("Workers with one study name and one database share the search"))
+        for label, text, tip in zip(self.form_labels, labels, tips):
             label.setText(text)
+            widget = label.buddy()
+            widget.setAccessibleName(text.rstrip(":：").split(" (")[0].split("（")[0])
+            widget.setToolTip(tip)
         self.timeout_spin.setSpecialValueText(self.tr("none"))
         self.connect_button.setText(self.tr("Connect to study…"))
         self.connect_button.setToolTip(self.tr("Share a study with other machines through a database server"))
@@ -335,4 +345,6 @@ class TuneView(RetranslatesOnLanguageChange, QWidget):
         self.best_button.setText(self.tr("Train with best"))
         self.best_button.setToolTip(self.tr("Put the best trial's configuration into the hyperparameter form"))
         self.parameter_combo.setToolTip(self.tr("The parameter the third chart plots the value against"))
+        self.parameter_combo.setAccessibleName(self.tr("Parameter to plot"))
+        self.start_button.setToolTip(self.tr("Run trials of the study on this machine until the budget is spent"))
         self._show_storage()
