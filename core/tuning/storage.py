@@ -21,6 +21,7 @@ import sqlalchemy.exc
 
 from core.errors import QT_TRANSLATE_NOOP, ConfigError
 from core.tuning.defaults import DEFAULT_FILE, default_storage_url, sqlite_url  # noqa: F401 - the names callers use
+
 #: Seconds between a running trial's heartbeats, and how old the last may be before the trial counts as dead.
 HEARTBEAT_INTERVAL = 10
 GRACE_PERIOD = 30

@@ -19,7 +19,8 @@ import optuna
 from core.errors import QT_TRANSLATE_NOOP, ConfigError
 from core.models.config import TrainingConfig
 from core.tuning.defaults import OBJECTIVES
-from core.tuning.fingerprint import ATTRIBUTE as FINGERPRINT, check_same_data
+from core.tuning.fingerprint import ATTRIBUTE as FINGERPRINT
+from core.tuning.fingerprint import check_same_data
 from core.tuning.space import Space, checked_space, default_space
 
 # Heartbeats, stale-trial retries and constant_liar are marked experimental; they are the point here.

@@ -69,7 +69,7 @@ class TuneView(RetranslatesOnLanguageChange, QWidget):
         self._status_is_progress = False
 
         self.family_combo = QComboBox()
-        for name, family in FAMILIES.items():
+        for name in FAMILIES:
             self.family_combo.addItem("", name)
         self.ranges = QTableWidget(0, 2)
         self.ranges.verticalHeader().setVisible(False)
