@@ -30,7 +30,7 @@ class TuneCharts(FigurePanel):
     tr = context_tr("TuneCharts")
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__((9, 3.0), 180, parent)
+        super().__init__((9, 3.0), 110, parent)
         history, importance, parameter = self.figure.subplots(1, 3)
         self.axes = {"history": history, "importance": importance, "parameter": parameter}
         for ax in (history, parameter):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -134,8 +135,13 @@ class TuneView(RetranslatesOnLanguageChange, QWidget):
         chart_layout.addWidget(self.parameter_combo)
         chart_layout.addWidget(self.charts)
         results.addWidget(chart_box)
+        # Scrolled, so that the inputs never make the window taller than a small screen.
+        scroll = QScrollArea()
+        scroll.setWidget(inputs)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(inputs)
+        splitter.addWidget(scroll)
         splitter.addWidget(results)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
