@@ -30,7 +30,7 @@ from gui.settings import APPLICATION, ORGANIZATION, StudioSettings
 from gui.theme import THEME_ENV, THEMES, apply_theme
 
 FIRST_PAINT_ENV = "IMDB_STUDIO_FIRST_PAINT"
-TABS = ("training", "evaluation", "runs", "batch")
+TABS = ("training", "evaluation", "runs", "batch", "tune")
 LANGUAGE_ENV = "IMDB_STUDIO_LANG"
 
 

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.data_panel, self.form, self.run_panel, self.results = setup.data_panel, setup.form, setup.run_panel, setup.results
         self.train_button, self.stop_button, self.evaluate_button = (
             self.run_panel.train_button, self.run_panel.stop_button, self.run_panel.evaluate_button)
-        self.tabs = WorkspaceTabs(self.runs)
+        self.tabs = WorkspaceTabs(self.runs, data_request=lambda: (self.data_panel.source(), self.data_panel.options()))
         self.chart, self.evaluation_view, self.runs_view, self.batch_view = (
             self.tabs.chart, self.tabs.evaluation_view, self.tabs.runs_view, self.tabs.batch_view)
         # The empty chart spans the epochs the form will train.
@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         self.runs.failed.connect(lambda message: self.dialogs.show_error(self.tr("Cannot keep the run list"), message))
         self.batch_view.error.connect(self.dialogs.show_error)
         self.batch_view.ended.connect(lambda _outcome: self._close_if_waiting())
+        self.tune_view = self.tabs.tune_view
+        self.tune_view.ended.connect(self._close_if_waiting)
+        self.tune_view.best_config.connect(self._show_best_config)
         self.run_panel.status.connect(self.statusBar().showMessage)
         self.run_panel.batch_shown.connect(self.batch_shown)
         controller = self.controller
@@ -356,6 +359,13 @@ class MainWindow(QMainWindow):
         title = Path(path).name if path else self.tr("unsaved model")
         self.setWindowTitle(f"{title} – {APP_TITLE}")
 
+    def _show_best_config(self, config) -> None:
+        """The Tune tab's best trial, in the form, ready to train (a new run, unless a task runs)."""
+        if self.is_busy():
+            return
+        self.setup.show_config(config, from_model=False)
+        self.setup.set_busy(False)
+
     # ------------------------------------------------------------- closing
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
@@ -369,6 +379,7 @@ class MainWindow(QMainWindow):
         deadline = QDeadlineTimer(self.close_wait_ms)
         ended = self.controller.shutdown(deadline.remainingTime())
         ended = self.batch_view.shutdown(deadline.remainingTime()) and ended
+        ended = self.tune_view.shutdown(deadline.remainingTime()) and ended
         if not ended:
             # Still busy (e.g. importing TensorFlow): hide now, close when the task ends.
             self._close_when_idle = True

@@ -338,7 +338,7 @@ def test_every_menu_action_has_a_shortcut_or_a_mnemonic_in_both_languages(qtbot,
 
 def test_every_input_and_button_has_an_accessible_name_and_a_tooltip(qtbot, window):
     kinds = (QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QSlider)
-    toolbars = {id(button) for panel in (window.chart, window.runs_view.chart) for button in panel.toolbar.findChildren(QAbstractButton)}
+    toolbars = {id(button) for panel in (window.chart, window.runs_view.chart, window.tune_view.charts) for button in panel.toolbar.findChildren(QAbstractButton)}
     lacking = []
     for language in ("en", "zh_CN"):
         set_language(language)
@@ -364,6 +364,7 @@ def test_the_tab_order_follows_the_work(qtbot, window):
     panel, form = window.data_panel, window.form
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("aclimdb"))  # a kind with a path and its two buttons
     panel.kind_combo.setFocus()
+    qtbot.waitUntil(lambda: focused() is panel.kind_combo, timeout=5_000)  # focus arrives through the event loop
     seen = [focused()]
     for _ in range(40):
         qtbot.keyClick(focused(), Qt.Key.Key_Tab)

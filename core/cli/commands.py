@@ -1,4 +1,4 @@
-"""The command line: train, evaluate, classify and export with the same engine as the app.
+"""The command line: train, evaluate, classify, export and tune with the same engine as the app.
 
 ``main.py`` hands everything after its own name to :func:`run`. Mistakes
 in the arguments print a usage message (exit 2); problems with data, files
@@ -21,11 +21,12 @@ from typing import Sequence, TextIO
 from core.cli.ensemble_command import add_ensemble_parser, run_ensemble
 from core.cli.export_command import add_export_parser, run_export
 from core.cli.text_input import clean_arguments, read_text, replacing_output
+from core.cli.tune_command import add_tune_parser, run_tune
 from core.errors import ConfigError, StudioError
 from core.models.config import PRESETS, TrainingConfig, common_fields, preset
 from core.models.families import DEFAULT_FAMILY, FAMILIES
 
-COMMANDS = ("train", "evaluate", "classify", "export")
+COMMANDS = ("train", "evaluate", "classify", "export", "tune")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--config", type=Path, help="start from a JSON file of hyperparameters")
     train.add_argument("--tensorboard", type=Path, metavar="DIR",
                        help="write TensorBoard logs of the run into DIR/<model name>/ (per-epoch scalars, HParams); view with: tensorboard --logdir DIR")
+    train.add_argument("--devices", type=int, default=1, metavar="N",
+                       help="mirror the model over N GPUs with tf.distribute.MirroredStrategy (default 1)")
     hyper = train.add_argument_group("hyperparameters (defaults: the Keras tutorial's recipe)")
     families = ", ".join(f"{name} ({family.label})" for name, family in FAMILIES.items())
     hyper.add_argument("--family", choices=list(FAMILIES), help=f"the kind of network: {families} (default {DEFAULT_FAMILY}); "
@@ -87,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_ensemble_parser(commands)
     add_export_parser(commands)
+    add_tune_parser(commands, _add_data_option)
     return parser
 
 
@@ -179,6 +183,8 @@ def run(argv: Sequence[str], stdin: TextIO | None = None, stdout: TextIO | None 
             return run_export(args, stdout, stderr)
         if args.command == "ensemble":
             return run_ensemble(args, stdout, stderr)
+        if args.command == "tune":
+            return run_tune(args, stdout, stderr, _load_data, _stop_on_interrupt)
         return _classify(args, stdin, stdout, stderr)
     except UsageError as exc:
         stderr.write(str(exc))
@@ -254,7 +260,7 @@ def _train(args: argparse.Namespace, config: TrainingConfig, stdout: TextIO, std
     else:
         stderr.write(f"Config: an ensemble of {config.describe()}, each trained with its own preset, then averaged.\n")
     with _stop_on_interrupt(stop, stderr):
-        model = train(corpus, config, hooks, stop, evaluate_after_stop=True, log_dir=log_dir)
+        model = train(corpus, config, hooks, stop, evaluate_after_stop=True, log_dir=log_dir, devices=args.devices)
     if model.training.get("restored_best"):
         stdout.write(f"Restored the weights of the best epoch ({model.training['best_epoch']}).\n")
     if model.test_metrics:

@@ -33,6 +33,7 @@ from core.models.prediction import predict_probabilities
 from core.progress import ProgressHooks
 from core.session import clear_session
 from core.text.ragged_ids import RaggedIds
+from core.training.devices import strategy_scope
 from core.training.length_buckets import LengthBuckets, bucketed_dataset
 from core.training.memory import release_memory
 from core.training.tensorboard_logs import EpochLogs, final_metrics, write_hparams
@@ -248,11 +249,15 @@ def train(
     stop_event: threading.Event | None = None,
     evaluate_after_stop: bool = False,
     log_dir: str | os.PathLike | None = None,
+    evaluate: bool = True,
+    devices: int = 1,
 ):
     """Vocabulary, vectors, model, fit and test metrics: a whole run.
 
     Returns a :class:`~core.models.sentiment_model.SentimentModel`. After a Stop
-    the test set is evaluated only if ``evaluate_after_stop``. With ``log_dir``
+    the test set is evaluated only if ``evaluate_after_stop``; never without
+    ``evaluate`` (a tuning trial must not see the test set). ``devices`` above 1
+    mirrors the model over that many devices (:mod:`core.training.devices`). With ``log_dir``
     the run writes TensorBoard logs there: scalars per epoch, then its config
     and test metrics as an HParams summary (:mod:`core.training.tensorboard_logs`).
     """
@@ -262,7 +267,7 @@ def train(
     stop_event = stop_event or threading.Event()
     family = config.model_family
     if family.members is not None:
-        return _train_members(corpus, config, family.members(config.model), hooks, stop_event, evaluate_after_stop, log_dir)
+        return _train_members(corpus, config, family.members(config.model), hooks, stop_event, evaluate_after_stop, log_dir, evaluate, devices)
     # A blank Keras state for each run: without it, a long app session keeps
     # the state of every earlier model alive (benchmarks/memory_growth.py).
     clear_session()
@@ -270,18 +275,19 @@ def train(
     release_memory()
 
     keras.utils.set_random_seed(config.seed)
-    classifier = build_model(config, vocab_size=encoded.vocab_size)
-    if family.prepare:
-        family.prepare(classifier, encoded.x_train[: fit_count(len(encoded.x_train), config)], fitted_labels(corpus, config), config)
-    report = network_report(config, classifier)
-    if report:
-        logger.info(report)
-        hooks.log(report)
-    hooks.phase("training")
-    result = fit(classifier, encoded.x_train, corpus.train_labels, config, hooks, stop_event, log_dir=log_dir)
+    with strategy_scope(devices):
+        classifier = build_model(config, vocab_size=encoded.vocab_size)
+        if family.prepare:
+            family.prepare(classifier, encoded.x_train[: fit_count(len(encoded.x_train), config)], fitted_labels(corpus, config), config)
+        report = network_report(config, classifier)
+        if report:
+            logger.info(report)
+            hooks.log(report)
+        hooks.phase("training")
+        result = fit(classifier, encoded.x_train, corpus.train_labels, config, hooks, stop_event, log_dir=log_dir)
 
     metrics = predictions = None
-    if not result.stopped or evaluate_after_stop:
+    if evaluate and (not result.stopped or evaluate_after_stop):
         hooks.phase("evaluating")
         evaluation_stop = None if evaluate_after_stop else stop_event
         probabilities = predict_probabilities(classifier, encoded.x_test, stop_event=evaluation_stop)
@@ -313,7 +319,8 @@ def train(
 
 
 def _train_members(corpus: Corpus, config: TrainingConfig, presets: tuple[str, ...], hooks: ProgressHooks,
-                   stop_event: threading.Event, evaluate_after_stop: bool, log_dir: str | os.PathLike | None):
+                   stop_event: threading.Event, evaluate_after_stop: bool, log_dir: str | os.PathLike | None,
+                   evaluate: bool = True, devices: int = 1):
     """An ensemble's run: each member's preset trained in turn on the same split, then their probabilities averaged.
 
     Every member takes this run's seed and validation split, so each is
@@ -331,7 +338,8 @@ def _train_members(corpus: Corpus, config: TrainingConfig, presets: tuple[str, .
         member_config = preset(name).replace(seed=config.seed, validation_split=config.validation_split)
         hooks.member(index, len(presets), name)
         member_logs = None if log_dir is None else os.path.join(log_dir, f"member_{index}")
-        member = train(corpus, member_config, hooks, stop_event, evaluate_after_stop=evaluate_after_stop, log_dir=member_logs)
+        member = train(corpus, member_config, hooks, stop_event, evaluate_after_stop=evaluate_after_stop, log_dir=member_logs,
+                       evaluate=evaluate, devices=devices)
         if member.training.get("epochs_done") or not stop_event.is_set():  # a member stopped before its first epoch is dropped
             members.append(member)
         if stop_event.is_set():

@@ -1,4 +1,4 @@
-"""The window's tabs: Training (learning curves and the model's layers), Evaluation, Runs and Batch.
+"""The window's tabs: Training (learning curves and the model's layers), Evaluation, Runs, Batch and Tune.
 
 :class:`WorkspaceTabs` lays the pages out and shows the current model on
 those that draw one (:meth:`WorkspaceTabs.show_model`); each page does the
@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGroupBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.models.config import preset
+from core.tuning.defaults import DEFAULT_FILE, sqlite_url
 from gui.charts.training_chart import TrainingChart
 from gui.field_labels import family_label, preset_label
 from gui.i18n import context_tr
@@ -18,6 +19,7 @@ from gui.panels.batch_view import BatchView
 from gui.panels.evaluation_view import EvaluationView
 from gui.panels.results_panel import ModelSummaryPanel
 from gui.panels.runs_view import RunsView
+from gui.panels.tune_view import TuneView
 from gui.run_store import RunStore
 
 TAB_NAMES = (
@@ -25,15 +27,17 @@ TAB_NAMES = (
     QT_TRANSLATE_NOOP("WorkspaceTabs", "Evaluation"),
     QT_TRANSLATE_NOOP("WorkspaceTabs", "Runs"),
     QT_TRANSLATE_NOOP("WorkspaceTabs", "Batch"),
+    QT_TRANSLATE_NOOP("WorkspaceTabs", "Tune"),
 )
 
 
 class WorkspaceTabs(QTabWidget):
-    """The four pages, in the order of Ctrl+1 to Ctrl+4."""
+    """The five pages, in the order of Ctrl+1 to Ctrl+5."""
 
     tr = context_tr("WorkspaceTabs")
 
-    def __init__(self, runs: RunStore, parent: QWidget | None = None):
+    def __init__(self, runs: RunStore, parent: QWidget | None = None, data_request=None):
+        """``data_request() -> (source, options)``: the data the window has chosen, for the Tune tab's searches."""
         super().__init__(parent)
         self.setDocumentMode(True)
         self.chart = TrainingChart()
@@ -52,7 +56,9 @@ class WorkspaceTabs(QTabWidget):
         self.evaluation_view = EvaluationView()
         self.runs_view = RunsView(runs)
         self.batch_view = BatchView()
-        for page in (self.training_tab, self.evaluation_view, self.runs_view, self.batch_view):
+        # The study database sits beside the run list (by default the app's data folder, where main.py tune looks too).
+        self.tune_view = TuneView(data_request, sqlite_url(runs.folder / DEFAULT_FILE))
+        for page in (self.training_tab, self.evaluation_view, self.runs_view, self.batch_view, self.tune_view):
             self.addTab(page, "")
         #: Whose curves the chart shows, if an ensemble's member: (index from 1, count, preset name).
         self._member: tuple[int, int, str] | None = None
@@ -68,6 +74,7 @@ class WorkspaceTabs(QTabWidget):
         self.setTabToolTip(1, self.tr("Confusion matrix, ROC curve, threshold and the worst mistakes on the test reviews (Ctrl+2)"))
         self.setTabToolTip(2, self.tr("Every run and opened model, compared (Ctrl+3)"))
         self.setTabToolTip(3, self.tr("Classify a file of reviews (Ctrl+4)"))
+        self.setTabToolTip(4, self.tr("Search hyperparameters with Optuna, alone or shared with other machines (Ctrl+5)"))
         self._show_member_heading()
 
     def show_member(self, index: int, count: int, name: str) -> None:

@@ -1838,6 +1838,232 @@ x/y 固定坐标轴</translation>
     </message>
 </context>
 <context>
+    <name>TrialsModel</name>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>TuneCharts</name>
+    <message>
+        <source>Optimisation history</source>
+        <translation>优化历史</translation>
+    </message>
+    <message>
+        <source>Parameter importance</source>
+        <translation>参数重要性</translation>
+    </message>
+    <message>
+        <source>Value against {parameter}</source>
+        <translation>目标值与 {parameter}</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>Trial value</source>
+        <translation>试验目标值</translation>
+    </message>
+    <message>
+        <source>Best so far</source>
+        <translation>目前最佳</translation>
+    </message>
+</context>
+<context>
+    <name>TuneView</name>
+    <message>
+        <source>Connect to study</source>
+        <extracomment>The best trial&apos;s config (a TrainingConfig), for the form. The search thread has ended (finished, stopped or failed).</extracomment>
+        <translation>连接到研究</translation>
+    </message>
+    <message>
+        <source>Database URL (e.g. postgresql://user@host/db); empty for this machine&apos;s file:</source>
+        <translation>数据库 URL（例如 postgresql://user@host/db）；留空则使用本机文件：</translation>
+    </message>
+    <message>
+        <source>Study database: {url}</source>
+        <translation>研究数据库：{url}</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s file</source>
+        <translation>本机文件</translation>
+    </message>
+    <message>
+        <source>Name the study.</source>
+        <translation>请为研究命名。</translation>
+    </message>
+    <message>
+        <source>Searching: study {name}…</source>
+        <translation>正在搜索：研究 {name}…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次后停止…</translation>
+    </message>
+    <message>
+        <source>The search has ended.</source>
+        <translation>搜索已结束。</translation>
+    </message>
+    <message>
+        <source>There is no such study.</source>
+        <translation>没有这个研究。</translation>
+    </message>
+    <message>
+        <source>The best trial&apos;s configuration is in the form: click Train.</source>
+        <translation>最佳试验的配置已填入表单：点击“训练”。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Range (LOW..HIGH[:log] or A,B,C)</source>
+        <translation>范围（LOW..HIGH[:log] 或 A,B,C）</translation>
+    </message>
+    <message>
+        <source>Model family:</source>
+        <translation>模型类型：</translation>
+    </message>
+    <message>
+        <source>Search space:</source>
+        <translation>搜索空间：</translation>
+    </message>
+    <message>
+        <source>Objective:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Trials:</source>
+        <translation>试验次数：</translation>
+    </message>
+    <message>
+        <source>Time limit (minutes, 0: none):</source>
+        <translation>时间限制（分钟，0：无）：</translation>
+    </message>
+    <message>
+        <source>Pruner:</source>
+        <translation>剪枝器：</translation>
+    </message>
+    <message>
+        <source>Study name:</source>
+        <translation>研究名称：</translation>
+    </message>
+    <message>
+        <source>The kind of network to search; its default ranges fill the table below</source>
+        <translation>要搜索的网络类型；其默认范围会填入下表</translation>
+    </message>
+    <message>
+        <source>Each field&apos;s range: LOW..HIGH, LOW..HIGH:log (learning rates, sizes) or choices A,B,C; empty: not searched</source>
+        <translation>每个字段的范围：LOW..HIGH、LOW..HIGH:log（学习率、尺寸）或选项 A,B,C；留空：不搜索</translation>
+    </message>
+    <message>
+        <source>What a trial&apos;s value is: judged on the validation reviews, never the test set</source>
+        <translation>试验目标值的含义：以验证评论评判，从不使用测试集</translation>
+    </message>
+    <message>
+        <source>Finished trials the study should have in all, whichever machine ran them</source>
+        <translation>研究总共应完成的试验数，不论由哪台机器运行</translation>
+    </message>
+    <message>
+        <source>Start no new trial after this many minutes</source>
+        <translation>超过这么多分钟后不再开始新的试验</translation>
+    </message>
+    <message>
+        <source>Stop poor trials early, from their epochs so far</source>
+        <translation>根据已完成的轮次，提前停止表现差的试验</translation>
+    </message>
+    <message>
+        <source>Workers with one study name and one database share the search</source>
+        <translation>使用同一研究名称和同一数据库的工作进程共享这次搜索</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Connect to study…</source>
+        <translation>连接到研究…</translation>
+    </message>
+    <message>
+        <source>Share a study with other machines through a database server</source>
+        <translation>通过数据库服务器与其他机器共享一个研究</translation>
+    </message>
+    <message>
+        <source>Start search</source>
+        <translation>开始搜索</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the running trial after its current batch; it is kept as pruned</source>
+        <translation>在当前批次后结束正在运行的试验；它将作为已剪枝保留</translation>
+    </message>
+    <message>
+        <source>Train with best</source>
+        <translation>用最佳配置训练</translation>
+    </message>
+    <message>
+        <source>Put the best trial&apos;s configuration into the hyperparameter form</source>
+        <translation>将最佳试验的配置填入超参数表单</translation>
+    </message>
+    <message>
+        <source>The parameter the third chart plots the value against</source>
+        <translation>第三个图表中与目标值对照的参数</translation>
+    </message>
+    <message>
+        <source>Parameter to plot</source>
+        <translation>要绘制的参数</translation>
+    </message>
+    <message>
+        <source>Run trials of the study on this machine until the budget is spent</source>
+        <translation>在本机运行该研究的试验，直到预算用完</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceTabs</name>
     <message>
         <source>Training</source>
@@ -1854,6 +2080,10 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Batch</source>
         <translation>批量</translation>
+    </message>
+    <message>
+        <source>Tune</source>
+        <translation>调参</translation>
     </message>
     <message>
         <source>Learning curves</source>
@@ -1875,6 +2105,10 @@ x/y 固定坐标轴</translation>
     <message>
         <source>Classify a file of reviews (Ctrl+4)</source>
         <translation>对一个评论文件分类（Ctrl+4）</translation>
+    </message>
+    <message>
+        <source>Search hyperparameters with Optuna, alone or shared with other machines (Ctrl+5)</source>
+        <translation>用 Optuna 搜索超参数，可单机或与其他机器共享（Ctrl+5）</translation>
     </message>
     <message>
         <source>Ensemble member {index} of {count}: {name}</source>
@@ -1958,6 +2192,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Convolutional network</source>
+        <extracomment>The Keras CNN example&apos;s knobs: word vectors, filters and the phrase length they read.</extracomment>
         <translation>卷积神经网络</translation>
     </message>
     <message>
@@ -2078,6 +2313,7 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Recurrent network</source>
+        <extracomment>What the tutorial asks the reader to tune (embedding size, units, batch size, optimizer), plus the learning rate and dropout.</extracomment>
         <translation>循环神经网络</translation>
     </message>
     <message>
@@ -2846,8 +3082,127 @@ x/y 固定坐标轴</translation>
     </message>
     <message>
         <source>Bag of n-grams</source>
-        <extracomment>Chosen on the validation split of the IMDB training set (docs/performance.md).</extracomment>
+        <extracomment>Chosen on the validation split of the IMDB training set (docs/performance.md).
+----------
+Around the preset: a linear model or small summed vectors, and a learning rate several times the recurrent one (one weight per n-gram, updated rarely). Hash bits stay at 20: 2^22 ids times 32-d vectors would not fit in memory.</extracomment>
         <translation>n 元组词袋</translation>
+    </message>
+    <message>
+        <source>--devices must be a whole number of at least 1, not {devices!r}.</source>
+        <translation>--devices 必须是不小于 1 的整数，而不是 {devices!r}。</translation>
+    </message>
+    <message>
+        <source>--devices {devices}: this machine has {gpus} GPU(s); give at most that many, or 1.</source>
+        <translation>--devices {devices}：本机有 {gpus} 个 GPU；请给出不超过该数的值，或 1。</translation>
+    </message>
+    <message>
+        <source>best validation accuracy</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>lowest validation loss</source>
+        <translation>最低验证损失</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <extracomment>The pruners by name (built in :mod:`core.tuning.search`).</extracomment>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Successive halving</source>
+        <translation>逐次减半</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Study {study!r} was made on other data ({recorded}); this worker has {mine}. Give the study&apos;s data, or a new study name.</source>
+        <extracomment>The study user attribute holding the fingerprint.</extracomment>
+        <translation>研究 {study!r} 建立在其他数据上（{recorded}）；此工作进程的数据为 {mine}。请使用该研究的数据，或换一个新的研究名称。</translation>
+    </message>
+    <message>
+        <source>Unknown pruner {name!r}; choose one of: {names}.</source>
+        <extracomment>The pruners a search may use, by name: the median of earlier trials at the same epoch, or successive halving (only the best third of the trials that reached an epoch go on from it).</extracomment>
+        <translation>未知的剪枝器 {name!r}；请从以下选择：{names}。</translation>
+    </message>
+    <message>
+        <source>--trials must be at least 1, not {trials}.</source>
+        <extracomment>Finished trials the study should have in all (None: no limit); seconds after which no trial starts. Each trial&apos;s TensorBoard logs go to ``log_dir/trial-&lt;number&gt;``, if given. Called while this worker waits for other workers&apos; last trials: (running trials). Seconds between looks at the study while waiting.</extracomment>
+        <translation>--trials 至少为 1，而不是 {trials}。</translation>
+    </message>
+    <message>
+        <source>Study {name!r} has no completed trial yet.</source>
+        <translation>研究 {name!r} 还没有已完成的试验。</translation>
+    </message>
+    <message>
+        <source>The {family} family has no search space: tune the families of its members, then combine them.</source>
+        <translation>{family} 模型族没有搜索空间：请分别调优其成员所属的模型族，再把它们组合起来。</translation>
+    </message>
+    <message>
+        <source>A search space must name at least one field to vary, as a JSON object of field: spec.</source>
+        <translation>搜索空间必须至少指定一个要变化的字段，格式为“字段: 规格”的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The {family} family has no field {name!r} to search.</source>
+        <translation>{family} 类型没有可搜索的字段 {name!r}。</translation>
+    </message>
+    <message>
+        <source>{name}: {value!r} is not a value this field takes.</source>
+        <translation>{name}：{value!r} 不是该字段可取的值。</translation>
+    </message>
+    <message>
+        <source>{name}: the choices repeat a value.</source>
+        <translation>{name}：选项中有重复的值。</translation>
+    </message>
+    <message>
+        <source>{name}: the range {low!r} to {high!r} must rise and lie within {first:g} to {last:g}.</source>
+        <translation>{name}：范围 {low!r} 到 {high!r} 必须递增，且位于 {first:g} 到 {last:g} 之间。</translation>
+    </message>
+    <message>
+        <source>{name}: a log-scale range must start above 0, not at {low!r}.</source>
+        <translation>{name}：对数刻度的范围必须从大于 0 处开始，而不是 {low!r}。</translation>
+    </message>
+    <message>
+        <source>{name}: a spec is {{&quot;low&quot;: L, &quot;high&quot;: H, &quot;log&quot;: false}} for a number, or {{&quot;choices&quot;: [...]}}; got {spec!r}.</source>
+        <translation>{name}：数值的规格为 {{&quot;low&quot;: L, &quot;high&quot;: H, &quot;log&quot;: false}}，或 {{&quot;choices&quot;: [...]}}；得到的是 {spec!r}。</translation>
+    </message>
+    <message>
+        <source>--param {text!r}: write NAME=LOW..HIGH, NAME=LOW..HIGH:log or NAME=A,B,C with a field of the {family} family.</source>
+        <translation>--param {text!r}：请写成 NAME=LOW..HIGH、NAME=LOW..HIGH:log 或 NAME=A,B,C，其中 NAME 是 {family} 类型的字段。</translation>
+    </message>
+    <message>
+        <source>--param {text!r}: {value!r} is not a number.</source>
+        <translation>--param {text!r}：{value!r} 不是数字。</translation>
+    </message>
+    <message>
+        <source>--param {text!r}: {value!r} is not true or false.</source>
+        <translation>--param {text!r}：{value!r} 不是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The database driver {module!r} for {url} is not installed: pip install &apos;imdb-sentiment-studio[cluster]&apos;.</source>
+        <extracomment>Seconds between a running trial&apos;s heartbeats, and how old the last may be before the trial counts as dead. How often a dead worker&apos;s trial is run again.</extracomment>
+        <translation>{url} 所需的数据库驱动 {module!r} 未安装：pip install &apos;imdb-sentiment-studio[cluster]&apos;。</translation>
+    </message>
+    <message>
+        <source>Cannot open the study database {url}: {reason}</source>
+        <translation>无法打开研究数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>Unknown objective {name!r}; choose one of: {names}.</source>
+        <translation>未知的目标 {name!r}；请从以下选择：{names}。</translation>
+    </message>
+    <message>
+        <source>A search is judged on validation data: set validation_split above 0.</source>
+        <translation>搜索以验证数据评判：请将 validation_split 设为大于 0。</translation>
+    </message>
+    <message>
+        <source>There is no study {name!r} in {storage}; give a family to start one.</source>
+        <translation>{storage} 中没有研究 {name!r}；请指定模型类型来新建一个。</translation>
+    </message>
+    <message>
+        <source>Study {name!r} searches {family} for the {objective} over its own space; join it without --family, --objective or --param, or give a new study name.</source>
+        <translation>研究 {name!r} 在其自己的空间中搜索 {family} 的{objective}；加入时请不要带 --family、--objective 或 --param，或换一个新的研究名称。</translation>
     </message>
 </context>
 </TS>

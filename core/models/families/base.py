@@ -92,6 +92,9 @@ class ModelFamily:
     members: Callable[[Any], tuple[str, ...]] | None = None
     #: The common fields a run of this family uses (the form disables the others); None: all of them.
     common_fields: tuple[str, ...] | None = None
+    #: The default hyperparameter search: field name (the family's own or a common one, flat) -> spec
+    #: (:mod:`core.models.search_space`). The Tune tab and ``main.py tune`` start from it.
+    search_space: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def fields(self) -> tuple[dataclasses.Field, ...]:
         return dataclasses.fields(self.config_class)

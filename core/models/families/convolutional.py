@@ -17,6 +17,7 @@ from typing import Any
 from core.errors import QT_TRANSLATE_NOOP, Message
 from core.models.families.base import BuildSettings, FamilyConfig, ModelFamily
 from core.models.fields import number
+from core.models.search_space import among, span
 
 
 @dataclass
@@ -70,6 +71,16 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
 }
 
+#: The Keras CNN example's knobs: word vectors, filters and the phrase length they read.
+SEARCH_SPACE: dict[str, dict[str, Any]] = {
+    "embedding_dim": span(16, 128, log=True),
+    "filters": span(32, 256, log=True),
+    "kernel_size": span(2, 7),
+    "dropout": span(0.0, 0.5),
+    "batch_size": among(32, 64, 128),
+    "learning_rate": span(1e-4, 1e-2, log=True),
+}
+
 FAMILY = ModelFamily(
     name="convolutional",
     label=QT_TRANSLATE_NOOP("core", "Convolutional network"),
@@ -78,4 +89,5 @@ FAMILY = ModelFamily(
     describe=describe,
     described=("filters", "kernel_size", "conv_layers", "hidden_units", "dropout"),
     presets=PRESETS,
+    search_space=SEARCH_SPACE,
 )

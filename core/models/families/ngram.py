@@ -18,6 +18,7 @@ from typing import Any
 from core.errors import QT_TRANSLATE_NOOP, Message
 from core.models.families.base import BuildSettings, FamilyConfig, ModelFamily
 from core.models.fields import choice, number
+from core.models.search_space import among, span
 
 WEIGHTINGS = ("nb", "binary")
 
@@ -79,6 +80,18 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
 }
 
+#: Around the preset: a linear model or small summed vectors, and a learning rate
+#: several times the recurrent one (one weight per n-gram, updated rarely).
+#: Hash bits stay at 20: 2^22 ids times 32-d vectors would not fit in memory.
+SEARCH_SPACE: dict[str, dict[str, Any]] = {
+    "ngrams": span(1, 3),
+    "weighting": among("nb", "binary"),
+    "embedding_dim": among(1, 8, 32),
+    "dropout": span(0.0, 0.5),
+    "batch_size": among(64, 128, 256, 512),
+    "learning_rate": span(1e-3, 0.3, log=True),
+}
+
 FAMILY = ModelFamily(
     name="ngram",
     label=QT_TRANSLATE_NOOP("core", "Bag of n-grams"),
@@ -89,4 +102,5 @@ FAMILY = ModelFamily(
     presets=PRESETS,
     encode=encode,
     prepare=prepare,
+    search_space=SEARCH_SPACE,
 )

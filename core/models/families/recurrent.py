@@ -18,6 +18,7 @@ from typing import Any
 from core.errors import QT_TRANSLATE_NOOP, ConfigError, Message
 from core.models.families.base import BuildSettings, FamilyConfig, ModelFamily
 from core.models.fields import choice, flag, number
+from core.models.search_space import among, span
 from core.text.tokens import PADDINGS
 
 CELLS = ("lstm", "gru")
@@ -111,6 +112,17 @@ PRESETS: dict[str, dict[str, Any]] = {
     },
 }
 
+#: What the tutorial asks the reader to tune (embedding size, units, batch size,
+#: optimizer), plus the learning rate and dropout.
+SEARCH_SPACE: dict[str, dict[str, Any]] = {
+    "embedding_dim": span(8, 128, log=True),
+    "units": span(8, 128, log=True),
+    "dropout": span(0.0, 0.5),
+    "batch_size": among(32, 64, 128, 256),
+    "optimizer": among("adam", "rmsprop"),
+    "learning_rate": span(1e-4, 1e-2, log=True),
+}
+
 FAMILY = ModelFamily(
     name="recurrent",
     label=QT_TRANSLATE_NOOP("core", "Recurrent network"),
@@ -120,4 +132,5 @@ FAMILY = ModelFamily(
     described=("cell", "bidirectional", "recurrent_layers", "units", "dropout", "padding"),
     presets=PRESETS,
     report=report,
+    search_space=SEARCH_SPACE,
 )
