@@ -60,6 +60,8 @@ class TaskController(QObject):
     ended = Signal(object, float)
     #: A model became current (trained, opened or evaluated).
     model_changed = Signal(object)
+    #: TensorFlow's background import (:meth:`preload`) has ended.
+    engine_ready = Signal()
 
     def __init__(self, runs: RunStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -77,6 +79,8 @@ class TaskController(QObject):
         self.corpus_key: tuple | None = None  # the data choice it was read for
         self._started = 0.0
         self._closed = False
+        #: TensorFlow has been imported by :meth:`preload` (or it was tried and failed: a run will say why).
+        self.engine_loaded = False
         self._handlers: dict[type, Callable] = {
             Phase: lambda m: self.phase.emit(m.name),
             Download: lambda m: self.download.emit(m.done, m.total),
@@ -167,7 +171,7 @@ class TaskController(QObject):
 
     def preload(self) -> None:
         """Import TensorFlow on the worker thread while nothing runs (see ``gui.workers.jobs.preload_engine``)."""
-        if self._closed or self.is_busy() or self.link.is_preloading():
+        if self._closed or self.is_busy() or self.link.is_preloading() or self.engine_loaded:
             return
         self.collector.paused = True
         self.link.preload()
@@ -178,6 +182,8 @@ class TaskController(QObject):
         # reach rather than collect (a full collection here took 220 ms).
         gc.freeze()
         self.collector.paused = False
+        self.engine_loaded = True
+        self.engine_ready.emit()
 
     # --- messages --------------------------------------------------------------
 

@@ -49,6 +49,8 @@ class EngineLink(QObject):
         self._job: EngineJob | Callable | None = None
         self._discard = threading.Event()
         self._preload_worker: TaskWorker | None = None
+        #: The id of the thread that imported TensorFlow (see :meth:`preload`), once it has.
+        self.preload_thread: int | None = None
         self._objects: dict[int, object] = {}
         self._keys = itertools.count(1)
         self._lock = threading.Lock()
@@ -96,6 +98,7 @@ class EngineLink(QObject):
         if self.is_busy() or self._preload_worker is not None:
             return False
         worker = TaskWorker(preload_engine)
+        worker.finished.connect(self._on_preload_finished)
         worker.ended.connect(self._on_preload_ended)
         self._preload_worker = worker
         self.worker_thread.start(worker)
@@ -186,6 +189,10 @@ class EngineLink(QObject):
         self.worker = None
         self._job = None
         self.received.emit(Ended())
+
+    @Slot(object)
+    def _on_preload_finished(self, thread_id) -> None:
+        self.preload_thread = thread_id
 
     @Slot()
     def _on_preload_ended(self) -> None:

@@ -43,19 +43,22 @@ def _warm_up(model) -> None:
     model.predict(["warm up"])
 
 
-def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> None:
+def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> int | None:
     """Import TensorFlow and Keras while the window idles, before the first Train or Open.
 
     The import takes seconds and, in places, holds the GIL for a few hundred
     milliseconds at a time (loading libraries, registering bindings): done
-    here, those pauses fall at start-up rather than in the middle of a run.
+    here, those pauses fall at start-up rather than in the middle of a run
+    (the app does it behind its splash, before the window takes input).
     The controller then freezes what was imported out of the garbage
     collector's reach (in the GUI thread), so later collections stay short.
     """
     if stop.is_set():
-        return
+        return None
     import core.models.sentiment_model  # noqa: F401 - the import is the point
     import core.training.trainer  # noqa: F401
+
+    return threading.get_ident()  # the thread that imported it, for the tests
 
 
 class EngineJob:
