@@ -35,3 +35,25 @@ def test_the_window_takes_input_only_once_tensorflow_is_imported_on_the_worker(q
     importer = window.controller.link.preload_thread
     assert importer is not None and importer != threading.main_thread().ident  # imported on the worker, not the GUI thread
     window.close()
+
+
+def test_the_end_of_a_run_is_prepared_on_the_worker_and_the_gui_gets_a_decimated_curve_and_rows(qtbot, window, small_corpus_dir, tiny_config):
+    window.data_panel.set_source(str(small_corpus_dir))
+    window.form.set_config(tiny_config)
+    with qtbot.waitSignal(window.task_ended, timeout=120_000):
+        assert window.start_training()
+    model = window.model
+    assert model is not None and model.test_predictions is not None
+    data = model.test_predictions.view_data
+    # The evaluation tab's data and the layer table were made on the worker, before the GUI saw the model.
+    assert data is not None and data.built_on == window.controller.link.job_thread
+    assert data.built_on != threading.main_thread().ident
+    assert getattr(model, "layer_table_cache", None) is not None and model.layer_table_cache[0]
+    view = window.evaluation_view
+    assert view.data is data  # drawn as it came, not built again
+    assert list(view.roc_line.get_xdata()) == list(data.roc_fpr)
+    # The wrong reviews are rows of an item model, not widgets.
+    assert view.wrong_table.model() is view.wrong_model and view.wrong_model.rowCount() == len(model.test_predictions.wrong)
+    if model.test_predictions.wrong:
+        first = view.wrong_model.index(0, 2)
+        assert view.wrong_model.data(first).startswith(" ".join(model.test_predictions.wrong[0]["text"].split())[:20])

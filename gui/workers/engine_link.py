@@ -49,6 +49,8 @@ class EngineLink(QObject):
         self._job: EngineJob | Callable | None = None
         self._discard = threading.Event()
         self._preload_worker: TaskWorker | None = None
+        #: The id of the thread the last request ran on, once it has ended.
+        self.job_thread: int | None = None
         #: The id of the thread that imported TensorFlow (see :meth:`preload`), once it has.
         self.preload_thread: int | None = None
         self._objects: dict[int, object] = {}
@@ -186,6 +188,7 @@ class EngineLink(QObject):
 
     @Slot()
     def _on_ended(self) -> None:
+        self.job_thread = self.worker.ran_on if self.worker is not None else None
         self.worker = None
         self._job = None
         self.received.emit(Ended())

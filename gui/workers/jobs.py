@@ -17,7 +17,9 @@ from pathlib import Path
 
 from core.data.sources import SourceOptions
 from core.errors import StudioError
+from core.insight.evaluation_view_data import view_data
 from core.models.config import TrainingConfig
+from core.models.summary import layer_table
 from core.progress import ProgressHooks
 from core.training.run_logs import run_log_dir
 from gui.i18n import error_text
@@ -38,9 +40,16 @@ def _load(source: str | None, hooks: ProgressHooks, options: dict | None = None)
     return load_corpus(source or None, progress=hooks.reading, download_progress=hooks.download, **extra)
 
 
-def _warm_up(model) -> None:
-    """The first predict traces a graph (~0.5 s); do it here, not in the GUI thread."""
+def _prepare(model) -> None:
+    """What the window will show of ``model``, made here rather than in the GUI thread.
+
+    The first predict traces a graph (~0.5 s); the evaluation tab's data (a
+    decimated ROC curve, sorted probabilities) and the layer table call NumPy
+    over every test review and Keras.
+    """
     model.predict(["warm up"])
+    view_data(model)
+    layer_table(model)
 
 
 def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> int | None:
@@ -128,7 +137,7 @@ class TrainJob(EngineJob):
             if log_dir is not None:
                 shutil.rmtree(log_dir, ignore_errors=True)
             return model
-        _warm_up(model)
+        _prepare(model)
         if self.keep_as is not None:
             self._keep(model)
         return model
@@ -165,6 +174,7 @@ class EvaluateJob(EngineJob):
         metrics = self.model.evaluate(self.corpus.test_texts, self.corpus.test_labels, stop_event=stop)
         if metrics is None:
             raise Cancelled()
+        view_data(self.model)
         hooks.phase("done")
         return self.model
 
@@ -184,7 +194,7 @@ class OpenJob(EngineJob):
         from core.models.sentiment_model import SentimentModel
 
         model = SentimentModel.load(self.path)
-        _warm_up(model)
+        _prepare(model)
         hooks.phase("done")
         return model
 

@@ -102,6 +102,8 @@ class TaskWorker(QObject):
         self.epoch_pause = epoch_pause
         self.epoch_shown = threading.Event()
         self.counters = RunCounters()
+        #: The id of the thread the job ran on, once it has started.
+        self.ran_on: int | None = None
 
     def hooks(self) -> ProgressHooks:
         """Engine callbacks that emit this worker's signals."""
@@ -119,6 +121,7 @@ class TaskWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Run the job; exactly one of finished/failed/cancelled, then ended."""
+        self.ran_on = threading.get_ident()
         try:
             result = self.job(self.hooks(), self.stop_event)
         except Cancelled:
