@@ -25,7 +25,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.i18n import LANGUAGES, missing_font_warning, set_language
+from gui.i18n import LANGUAGES, installed_chart_fonts, missing_font_warning, set_language
 from gui.platform_check import platform_problem
 from gui.settings import APPLICATION, ORGANIZATION, StudioSettings
 from gui.theme import THEME_ENV, THEMES, apply_theme
@@ -133,6 +133,8 @@ def open_main_window(settings: StudioSettings, runs_folder: str | None = None, s
     if card is not None:
         controller = window.controller
         controller.preload()
+        # Matplotlib's font list may read the system's CJK fonts (~150 ms): now, not at the first switch to Chinese.
+        installed_chart_fonts()
         card.wait_for(controller.engine_ready, lambda: controller.engine_loaded)
     if show:
         window.show()

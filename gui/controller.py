@@ -104,7 +104,7 @@ class TaskController(QObject):
         if self.is_busy():
             return False
         started = time.monotonic()
-        self.link.submit(task.request)
+        self.link.submit(task.request, wait_for_draw=task.waits_for_draw)
         self.task, self._started = task, started
         self.started.emit(task)
         return True
@@ -143,6 +143,10 @@ class TaskController(QObject):
     def cached_corpus(self, key: tuple):
         """The last corpus read, if it was read for the data choice ``key``; else None."""
         return self.corpus if self.corpus is not None and self.corpus_key == key else None
+
+    def start_ack(self) -> Callable[[], None]:
+        """What to call once the started task's first change is drawn: its job then starts (it waits a moment for that)."""
+        return self.link.start_ack()
 
     def epoch_ack(self) -> Callable[[], None]:
         """What to call once the last epoch is drawn: the run goes on at once (it waits a moment for that)."""

@@ -258,7 +258,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)  # the Training tab: watch the curves
         # The panel's read of this source is reused (waited for if it is still running): one read per run.
         data = self.data_panel
-        return self.controller.train(config, None if source == DOWNLOAD else source, data.options(), data.choice().key(), data.load_for_run())
+        started = self.controller.train(config, None if source == DOWNLOAD else source, data.options(), data.choice().key(), data.load_for_run())
+        if started:  # the job starts once the emptied chart is drawn: the draw has the GIL to itself
+            self.chart.canvas.after_next_draw(self.controller.start_ack())
+        return started
 
     def stop(self) -> None:
         """Stop after the current batch (Stop, Esc)."""

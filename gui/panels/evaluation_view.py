@@ -267,7 +267,7 @@ class EvaluationView(QWidget):
         self.wrong = self.data.wrong
         self.wrong_model.set_rows(self.wrong)
         self._show_wrong_title()
-        self._update()
+        self._update(same_layout=True)  # new numbers in the same texts: the last layout holds
 
     def has_results(self) -> bool:
         return self.predictions is not None

@@ -29,6 +29,11 @@ from gui.workers.worker_thread import TaskWorker, WorkerThread
 EPOCH_DRAW_PAUSE_S = 0.25
 
 
+#: How long a request waits, before it starts, for the GUI to draw what the click
+#: changed (:meth:`EngineLink.start_ack`); the draw, alone, takes about 100 ms.
+START_DRAW_PAUSE_S = 0.3
+
+
 class EngineLink(QObject):
     """Runs one request at a time and reports it as messages; see :mod:`gui.workers.messages`."""
 
@@ -46,6 +51,8 @@ class EngineLink(QObject):
         #: Seconds between per-batch progress messages (<= 20 a second by default).
         self.batch_interval = batch_interval
         self.epoch_pause = epoch_pause
+        #: How long a request waits, before it starts, for :meth:`start_ack` (the click's own draw).
+        self.start_pause = START_DRAW_PAUSE_S
         self._job: EngineJob | Callable | None = None
         self._discard = threading.Event()
         self._preload_worker: TaskWorker | None = None
@@ -59,12 +66,16 @@ class EngineLink(QObject):
 
     # --- requests ------------------------------------------------------------
 
-    def submit(self, request) -> None:
-        """Run ``request`` after any running one; a plain ``job(hooks, stop)`` callable also runs, in this process only."""
+    def submit(self, request, wait_for_draw: bool = False) -> None:
+        """Run ``request`` after any running one; a plain ``job(hooks, stop)`` callable also runs, in this process only.
+
+        ``wait_for_draw``: the job starts once :meth:`start_ack` is called, or after :attr:`start_pause`.
+        """
         self.stop_event, self._discard = threading.Event(), threading.Event()
         builder = JOBS.get(type(request))
         self._job = builder.from_request(request, self.take, self._discard) if builder is not None else request
         worker = TaskWorker(self._job, self.stop_event, batch_interval=self.batch_interval, epoch_pause=self.epoch_pause)
+        worker.start_pause = self.start_pause if wait_for_draw else 0.0
         worker.phase.connect(self._on_phase)
         worker.download.connect(self._on_download)
         worker.reading.connect(self._on_reading)
@@ -89,6 +100,11 @@ class EngineLink(QObject):
         if discard:
             self._discard.set()
         self.stop_event.set()
+
+    def start_ack(self) -> Callable[[], None]:
+        """What to call once the GUI has drawn what starting the request changed: the job starts at once."""
+        worker = self.worker
+        return worker.shown.set if worker is not None else (lambda: None)
 
     def epoch_ack(self) -> Callable[[], None]:
         """What to call once the last epoch is drawn: lets the running job go on at once."""

@@ -101,6 +101,11 @@ class TaskWorker(QObject):
         #: Python between epochs.
         self.epoch_pause = epoch_pause
         self.epoch_shown = threading.Event()
+        #: Before the job starts, wait up to :attr:`start_pause` seconds for
+        #: this: the GUI sets it once it has drawn what the click changed, so
+        #: that draw does not share the GIL with the job's first seconds.
+        self.shown = threading.Event()
+        self.start_pause = 0.0
         self.counters = RunCounters()
         #: The id of the thread the job ran on, once it has started.
         self.ran_on: int | None = None
@@ -122,6 +127,8 @@ class TaskWorker(QObject):
     def run(self) -> None:
         """Run the job; exactly one of finished/failed/cancelled, then ended."""
         self.ran_on = threading.get_ident()
+        if self.start_pause > 0 and not self.stop_event.is_set():
+            self.shown.wait(self.start_pause)
         try:
             result = self.job(self.hooks(), self.stop_event)
         except Cancelled:
