@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from gui.app import open_main_window
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
+from gui.workers.off_thread import call_off_gui_thread
 
 
 def test_the_window_takes_input_only_once_tensorflow_is_imported_on_the_worker(qtbot, tmp_path, monkeypatch):
@@ -37,7 +38,7 @@ def test_the_window_takes_input_only_once_tensorflow_is_imported_on_the_worker(q
     window.close()
 
 
-def test_the_end_of_a_run_is_prepared_on_the_worker_and_the_gui_gets_a_decimated_curve_and_rows(qtbot, window, small_corpus_dir, tiny_config):
+def test_the_end_of_a_run_is_prepared_on_the_worker_and_the_gui_gets_a_decimated_curve_and_rows(qtbot, window, small_corpus_dir, tiny_config, tmp_path):
     window.data_panel.set_source(str(small_corpus_dir))
     window.form.set_config(tiny_config)
     with qtbot.waitSignal(window.task_ended, timeout=120_000):
@@ -57,3 +58,8 @@ def test_the_end_of_a_run_is_prepared_on_the_worker_and_the_gui_gets_a_decimated
     if model.test_predictions.wrong:
         first = view.wrong_model.index(0, 2)
         assert view.wrong_model.data(first).startswith(" ".join(model.test_predictions.wrong[0]["text"].split())[:20])
+
+    # Saving runs off the GUI thread too, and is done when save_model_to returns.
+    target = tmp_path / "saved.keras"
+    assert window.files.save_model_to(target) and target.is_file()
+    assert call_off_gui_thread.last_thread not in (None, threading.main_thread().ident)
