@@ -158,6 +158,7 @@ class TaskController(QObject):
         """The window is closing: stop whatever runs. ``keep``: a training keeps the model trained so far
         as a run (call :meth:`keep_what_ended` once the worker has ended); else nobody sees its result."""
         self.link.stop(discard=not keep)
+        self.link.interrupt()  # a first batch still tracing has nothing to keep: it ends now, not in seconds
 
     def keep_what_ended(self) -> None:
         """The worker has ended while the window closes: handle its outcome now (a stopped training's run

@@ -63,3 +63,57 @@ def test_the_end_of_a_run_is_prepared_on_the_worker_and_the_gui_gets_a_decimated
     target = tmp_path / "saved.keras"
     assert window.files.save_model_to(target) and target.is_file()
     assert call_off_gui_thread.last_thread not in (None, threading.main_thread().ident)
+
+
+def _messages(link) -> list:
+    received: list = []
+    link.received.connect(received.append)
+    return received
+
+
+def test_closing_during_the_first_batch_ends_a_job_that_never_looks_at_stop(qtbot):
+    from gui.workers.engine_link import EngineLink
+    from gui.workers.messages import Abandoned, Ended, Phase
+
+    link = EngineLink()
+    escape = threading.Event()  # lets the job end if the interrupt did not, so a failure cannot hang the suite
+
+    def tracing(hooks, stop):
+        hooks.phase("training")
+        while not escape.is_set():  # Python work that never sees the stop event, as tracing a training step
+            sum(range(1000))
+
+    received = _messages(link)
+    link.submit(tracing)
+    qtbot.waitUntil(lambda: any(isinstance(m, Phase) and m.name == "training" for m in received), timeout=10_000)
+    link.stop(discard=True)
+    try:
+        assert link.interrupt()
+        qtbot.waitUntil(lambda: any(isinstance(m, Ended) for m in received), timeout=10_000)
+    finally:
+        escape.set()
+    assert any(isinstance(m, Abandoned) for m in received)  # nothing kept
+    assert link.shutdown(5_000)
+
+
+def test_after_the_first_batch_a_close_waits_for_the_batch_end_and_keeps_the_model(qtbot):
+    from gui.workers.engine_link import EngineLink
+    from gui.workers.messages import Ended, Finished
+
+    link = EngineLink()
+    received = _messages(link)
+
+    def training(hooks, stop):
+        hooks.phase("training")
+        hooks.batch_end(1, 1, 10, {"loss": 0.7})
+        stop.wait(10)
+        return "the model so far"
+
+    link.submit(training)
+    qtbot.waitUntil(lambda: len(received) >= 2, timeout=10_000)
+    link.stop()
+    assert not link.interrupt()  # a batch has ended: no interrupt, the Stop is seen at the next one
+    qtbot.waitUntil(lambda: any(isinstance(m, Ended) for m in received), timeout=10_000)
+    finished = [m for m in received if isinstance(m, Finished)]
+    assert finished and link.take(finished[0].model) == "the model so far"
+    assert link.shutdown(5_000)

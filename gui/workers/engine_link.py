@@ -101,6 +101,11 @@ class EngineLink(QObject):
             self._discard.set()
         self.stop_event.set()
 
+    def interrupt(self) -> bool:
+        """After :meth:`stop`: end at once a training still in its first batch (see ``TaskWorker.interrupt_first_batch``)."""
+        worker = self.worker
+        return worker is not None and worker.interrupt_first_batch()
+
     def start_ack(self) -> Callable[[], None]:
         """What to call once the GUI has drawn what starting the request changed: the job starts at once."""
         worker = self.worker

@@ -24,6 +24,7 @@ that (reading data, building the vocabulary) the worker abandons the run.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import threading
 import traceback
@@ -58,6 +59,20 @@ _CANCELLABLE_PHASES = ("loading data", "building vocabulary", "vectorising", "tr
 
 class Cancelled(Exception):
     """Stop was pressed before there was anything to keep."""
+
+
+def raise_in_thread(ident: int, exc_type: type[BaseException]) -> bool:
+    """Raise ``exc_type`` in the Python thread ``ident`` at its next bytecode (CPython's ``PyThreadState_SetAsyncExc``).
+
+    It lands between two Python instructions, never inside a C call, so
+    ``with`` blocks and ``finally`` clauses still run. True if it was set.
+    """
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    count = set_async(ctypes.c_ulong(ident), ctypes.py_object(exc_type))
+    if count > 1:  # cannot happen for one id; undo rather than hit several threads
+        set_async(ctypes.c_ulong(ident), None)
+        return False
+    return count == 1
 
 
 @dataclass
@@ -109,6 +124,8 @@ class TaskWorker(QObject):
         self.counters = RunCounters()
         #: The id of the thread the job ran on, once it has started.
         self.ran_on: int | None = None
+        #: The last phase the job reported.
+        self.phase_name = ""
 
     def hooks(self) -> ProgressHooks:
         """Engine callbacks that emit this worker's signals."""
@@ -151,7 +168,22 @@ class TaskWorker(QObject):
         if self.stop_event.is_set():
             raise Cancelled()
 
+    def interrupt_first_batch(self) -> bool:
+        """End the job now if it is still in its first training batch; True if it was told to.
+
+        The first batch traces the training step in Python: a second or more,
+        with no batch end at which a Stop could be seen. When the window
+        closes that is too long to wait for a model with nothing learnt, so
+        :class:`Cancelled` is raised in the job's thread (it is abandoned;
+        nothing is kept). Later batches end within milliseconds: a Stop waits
+        for them and keeps the model.
+        """
+        if self.ran_on is None or self.phase_name != "training" or self.counters.batches:
+            return False
+        return raise_in_thread(self.ran_on, Cancelled)
+
     def _on_phase(self, name: str) -> None:
+        self.phase_name = name
         if name in _CANCELLABLE_PHASES:
             self._check_stop()
         self.phase.emit(name)
