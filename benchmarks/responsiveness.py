@@ -90,6 +90,8 @@ def from_launch(data: str, epochs: int) -> None:
     print("\nthe five worst gaps (from the first paint on):")
     for gap in worst:
         print(f"  {gap.ms:6.0f} ms at {gap.at_s:6.1f} s  [{gap.phase}]  {gap.culprit()}")
+    over = [f"{gap.ms:.0f} [{gap.phase} @{gap.at_s:.0f}s]" for gap in after if gap.ms > 50]
+    print(f"every gap over 50 ms ({len(over)}): {', '.join(over)}")
     start_worst = max(before, key=lambda gap: gap.ms, default=None)
     age = result["process_age_at_start_s"]
     print(f"\nprocess start to the QApplication: {age:.2f} s; then to the window's first paint: {first_paint:.2f} s"
