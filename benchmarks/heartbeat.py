@@ -11,6 +11,13 @@ thread's Python stack (``sys._current_frames``), at most every 20 ms, and
 the samples are attached to the gap when it ends. The watchdog needs the
 GIL to sample, so a freeze inside one C call (an extension module's init)
 is sampled as it ends; its innermost Python frame still names the call.
+
+On Linux each gap also says how the GUI thread spent it, from the
+kernel's ``/proc/self/task/<tid>/schedstat``: milliseconds it *ran* on a
+CPU (its own work, a draw), milliseconds it was runnable but *waited for a
+CPU* (other processes on a busy machine), and the rest, when it was
+*blocked* (waiting for the GIL another thread held). Only the first and
+the last are the app's to fix.
 """
 
 from __future__ import annotations
@@ -34,6 +41,15 @@ class Gap:
     ms: float
     phase: str
     samples: list[dict] = field(default_factory=list)  # thread name -> "file:line func" innermost frames
+    ran_ms: float | None = None  # the GUI thread on a CPU
+    queued_ms: float | None = None  # runnable, waiting for a CPU
+
+    def split(self) -> str:
+        """"ran 40 / queued 90 / blocked 20 ms", where the kernel says."""
+        if self.ran_ms is None or self.queued_ms is None:
+            return ""
+        blocked = max(0.0, self.ms - self.ran_ms - self.queued_ms)
+        return f"ran {self.ran_ms:.0f} / queued {self.queued_ms:.0f} / blocked {blocked:.0f} ms"
 
     def culprit(self) -> str:
         """The most common stack among the samples, per thread, in one line."""
@@ -86,6 +102,8 @@ class Heartbeat:
         self._last_sample = 0.0
         self._running = False
         self._main_id = threading.main_thread().ident
+        self._schedstat = f"/proc/self/task/{threading.get_native_id()}/schedstat"  # built in the GUI thread
+        self._last_sched = self._sched()
         self._watchdog = threading.Thread(target=self._watch, name="heartbeat-watchdog", daemon=True)
 
     def start(self) -> None:
@@ -106,11 +124,24 @@ class Heartbeat:
         self.phase = phase
         self.phase_log.append((self.now(), phase))
 
+    def _sched(self) -> tuple[float, float] | None:
+        """The GUI thread's time on a CPU and waiting for one so far, in ms (Linux), else None."""
+        try:
+            with open(self._schedstat) as stat:
+                ran, queued, _slices = stat.read().split()
+            return int(ran) / 1e6, int(queued) / 1e6
+        except (OSError, ValueError):
+            return None
+
     def _tick(self) -> None:
         now = time.perf_counter()
+        sched = self._sched()
         samples, self._samples = self._samples, []
-        self.gaps.append(Gap(now - self._start, (now - self._last) * 1000, self.phase, samples))
-        self._last = now
+        gap = Gap(now - self._start, (now - self._last) * 1000, self.phase, samples)
+        if sched is not None and self._last_sched is not None:
+            gap.ran_ms, gap.queued_ms = sched[0] - self._last_sched[0], sched[1] - self._last_sched[1]
+        self.gaps.append(gap)
+        self._last, self._last_sched = now, sched
 
     def _watch(self) -> None:
         names = {}
