@@ -259,8 +259,9 @@ class MainWindow(QMainWindow):
         # The panel's read of this source is reused (waited for if it is still running): one read per run.
         data = self.data_panel
         started = self.controller.train(config, None if source == DOWNLOAD else source, data.options(), data.choice().key(), data.load_for_run())
-        if started:  # the job starts once the emptied chart is drawn: the draw has the GIL to itself
-            self.chart.canvas.after_next_draw(self.controller.start_ack())
+        if started:  # the job starts once the emptied chart is drawn and painted: they have the GIL to themselves
+            ack = self.controller.start_ack()
+            self.chart.canvas.after_next_draw(lambda: QTimer.singleShot(0, ack))
         return started
 
     def stop(self) -> None:
