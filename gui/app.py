@@ -135,8 +135,6 @@ def open_main_window(settings: StudioSettings, runs_folder: str | None = None, s
         controller.preload()
         # Matplotlib's font list may read the system's CJK fonts (~150 ms): now, not at the first switch to Chinese.
         installed_chart_fonts()
-        # A first draw fills Matplotlib's text caches: the Evaluation tab's first draw then takes half as long.
-        window.evaluation_view.canvas.draw()
         card.wait_for(controller.engine_ready, lambda: controller.engine_loaded)
     if show:
         window.show()
