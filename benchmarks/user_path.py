@@ -106,9 +106,8 @@ def walk(data: str, epochs: int = 3, click_after_s: float = 0.2) -> dict:
     os.environ["XDG_CONFIG_HOME"] = os.path.join(home, "config")
     os.environ["XDG_DATA_HOME"] = os.path.join(home, "data")
 
-    from PySide6.QtWidgets import QApplication
-
     from heartbeat import Heartbeat
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     heart = Heartbeat()
