@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from core.cli.commands import COMMANDS
+from core.training.memory import limit_heap_arenas
+
+limit_heap_arenas()  # before any thread starts (see core.training.memory)
+
+from core.cli.commands import COMMANDS  # noqa: E402 - after the allocator is set up
 
 #: Said when the window cannot open: the engine still works.
 COMMAND_LINE_HINT = "The command line needs no display: python main.py --help\n"

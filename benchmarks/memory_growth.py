@@ -2,7 +2,9 @@
 
     python benchmarks/memory_growth.py [--runs 5] [--epochs 2] [--data PATH]
 
-Each run is a whole ``core.training.trainer.train`` on the full data (vocabulary,
+Like ``main.py``, it first limits glibc's heap arenas
+(``core.training.memory.limit_heap_arenas``; ``--arenas-unlimited`` leaves
+them, for comparison). Each run is a whole ``core.training.trainer.train`` on the full data (vocabulary,
 vectors, model, fit, test evaluation). ``train`` itself starts by clearing
 the Keras session and giving freed heap pages back (``core.training.memory``), as
 in the app; the RSS is read after the same release.
@@ -34,8 +36,13 @@ def main() -> None:
     parser.add_argument("--data")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--arenas-unlimited", action="store_true", help="leave glibc's arenas as they are (the app limits them)")
     args = parser.parse_args()
 
+    from core.training.memory import limit_heap_arenas
+
+    if not args.arenas_unlimited:
+        limit_heap_arenas()  # as main.py does, before any thread starts
     from core.data.loading import load_corpus
     from core.models.config import TrainingConfig
     from core.training.memory import release_memory
@@ -55,7 +62,10 @@ def main() -> None:
     print()
     print(table(rows, [("run", "run", "d"), ("rss_mb", "RSS MB", ".0f"), ("seconds", "seconds", ".0f"), ("accuracy", "test acc", ".4f")]))
     print(f"\nRSS growth from run 1 to run {args.runs}: {growth:+.0f} MB")
-    print(f"results in {save('memory_growth', {'rows': rows, 'growth_mb': growth, 'epochs': args.epochs})}")
+    if args.runs > 2:
+        per_run = (rows[-1]["rss_mb"] - rows[1]["rss_mb"]) / (args.runs - 2)
+        print(f"per run after the second: {per_run:+.1f} MB (load average {os.getloadavg()[0]:.2f})")
+    print(f"results in {save('memory_growth', {'rows': rows, 'growth_mb': growth, 'epochs': args.epochs, 'arenas_limited': not args.arenas_unlimited})}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@
 ``IMDB_STUDIO_LANG``, else the one chosen in View > Language, else the
 system's; the theme is ``--theme``, else ``IMDB_STUDIO_THEME``, else the
 platform's. With ``IMDB_STUDIO_FIRST_PAINT=1`` in the environment the
-app prints ``first-paint <time.monotonic()> tensorflow=<loaded?>`` at its
-first paint and quits; ``benchmarks/startup.py`` uses that.
+app prints ``first-paint <time.monotonic()> tensorflow=<loaded?>`` when its
+splash paints, ``input-ready ...`` when the main window paints (it takes
+input from then), and quits; ``benchmarks/startup.py`` uses that.
 
 Before the QApplication starts, :func:`gui.platform_check.platform_problem`
 asks whether Qt can open a window here; if not, the app says why (no
@@ -24,7 +25,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.i18n import LANGUAGES, missing_font_warning, set_language
+from gui.i18n import LANGUAGES, installed_chart_fonts, missing_font_warning, set_language
 from gui.platform_check import platform_problem
 from gui.settings import APPLICATION, ORGANIZATION, StudioSettings
 from gui.theme import THEME_ENV, THEMES, apply_theme
@@ -57,6 +58,11 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
+def _report_paint(what: str) -> None:
+    """``benchmarks/startup.py`` reads this line: what painted, when, and whether TensorFlow was loaded."""
+    print(f"{what} {time.monotonic():.6f} tensorflow={'yes' if 'tensorflow' in sys.modules else 'no'}", flush=True)
+
+
 def run_app(argv: list[str]) -> int:
     """Open the main window; returns the exit code (1, with a message, where Qt could not open one)."""
     if QApplication.instance() is None:
@@ -67,33 +73,71 @@ def run_app(argv: list[str]) -> int:
     app = make_application(argv)
     args = build_parser().parse_args(app.arguments()[1:])  # Qt has taken its own options
 
-    from gui.main_window import MainWindow  # after the QApplication: widgets need it
-
     apply_theme(app, args.theme or os.environ.get(THEME_ENV))
     settings = StudioSettings()
     session_language = args.lang or os.environ.get(LANGUAGE_ENV, "")
     set_language(session_language if session_language in LANGUAGES else settings.language())
-    window = MainWindow(settings)
+    on_splash_paint = on_first_paint = None
+    if os.environ.get(FIRST_PAINT_ENV):
+        def on_splash_paint() -> None:
+            _report_paint("first-paint")
+
+        def on_first_paint() -> None:
+            _report_paint("input-ready")
+            QTimer.singleShot(0, app.quit)
+
+    window = open_main_window(settings, on_first_paint=on_first_paint, on_splash_paint=on_splash_paint)
     if session_language in LANGUAGES:
         window.menus.check_language(session_language)
     warning = missing_font_warning()
     if warning:
         window.statusBar().showMessage(warning, 15_000)
-    if os.environ.get(FIRST_PAINT_ENV):
-        def report_first_paint() -> None:
-            stamp = time.monotonic()
-            loaded = "tensorflow" in sys.modules
-            print(f"first-paint {stamp:.6f} tensorflow={'yes' if loaded else 'no'}", flush=True)
-            QTimer.singleShot(0, app.quit)
-
-        window.first_painted.connect(report_first_paint)
     if args.review:
         window.classify_panel.text_edit.setPlainText(args.review)
         # Once a model is ready and the window idle (Classify enabled), classify it.
         window.task_ended.connect(lambda _task: window.classify_panel.classify() if window.model is not None else None)
     if args.tab:
         window.tabs.setCurrentIndex(TABS.index(args.tab))
-    window.show()
     if args.open:
         QTimer.singleShot(0, lambda: window.open_model(args.open))
     return app.exec()
+
+
+def open_main_window(settings: StudioSettings, runs_folder: str | None = None, show: bool = True, on_first_paint=None,
+                     splash: bool = True, on_splash_paint=None):
+    """Build the main window and, with ``show``, show it once TensorFlow is loaded.
+
+    With ``splash`` (and ``show``) a splash paints at once (``on_splash_paint``
+    is called then), TensorFlow is imported on the window's worker thread
+    meanwhile (:meth:`gui.controller.TaskController.preload`), and the window
+    shows, taking input, only once it is loaded: the import's freezes (the
+    GIL held while its C extensions load) fall before the first click.
+    ``on_first_paint`` is called at the window's first paint.
+    """
+    from gui.splash import StartupSplash
+
+    card = None
+    if show and splash:
+        card = StartupSplash()
+        if on_splash_paint is not None:
+            card.painted.connect(on_splash_paint)
+        card.show()
+        card.repaint()
+        QApplication.processEvents()
+
+    from gui.main_window import MainWindow  # after the QApplication: widgets need it
+
+    window = MainWindow(settings, runs_folder=runs_folder)
+    if on_first_paint is not None:
+        window.first_painted.connect(on_first_paint)
+    if card is not None:
+        controller = window.controller
+        controller.preload()
+        # Matplotlib's font list may read the system's CJK fonts (~150 ms): now, not at the first switch to Chinese.
+        installed_chart_fonts()
+        card.wait_for(controller.engine_ready, lambda: controller.engine_loaded)
+    if show:
+        window.show()
+    if card is not None:
+        card.finish(window)
+    return window

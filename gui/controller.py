@@ -61,6 +61,8 @@ class TaskController(QObject):
     ended = Signal(object, float)
     #: A model became current (trained, opened or evaluated).
     model_changed = Signal(object)
+    #: TensorFlow's background import (:meth:`preload`) has ended.
+    engine_ready = Signal()
 
     def __init__(self, runs: RunStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -78,6 +80,8 @@ class TaskController(QObject):
         self.corpus_key: tuple | None = None  # the data choice it was read for
         self._started = 0.0
         self._closed = False
+        #: TensorFlow has been imported by :meth:`preload` (or it was tried and failed: a run will say why).
+        self.engine_loaded = False
         self._handlers: dict[type, Callable] = {
             Phase: lambda m: self.phase.emit(m.name),
             Download: lambda m: self.download.emit(m.done, m.total),
@@ -102,7 +106,7 @@ class TaskController(QObject):
         if self.is_busy():
             return False
         started = time.monotonic()
-        self.link.submit(task.request)
+        self.link.submit(task.request, wait_for_draw=task.waits_for_draw)
         self.task, self._started = task, started
         self.started.emit(task)
         return True
@@ -154,6 +158,10 @@ class TaskController(QObject):
         """The last corpus read, if it was read for the data choice ``key``; else None."""
         return self.corpus if self.corpus is not None and self.corpus_key == key else None
 
+    def start_ack(self) -> Callable[[], None]:
+        """What to call once the started task's first change is drawn: its job then starts (it waits a moment for that)."""
+        return self.link.start_ack()
+
     def epoch_ack(self) -> Callable[[], None]:
         """What to call once the last epoch is drawn: the run goes on at once (it waits a moment for that)."""
         return self.link.epoch_ack()
@@ -164,6 +172,7 @@ class TaskController(QObject):
         """The window is closing: stop whatever runs. ``keep``: a training keeps the model trained so far
         as a run (call :meth:`keep_what_ended` once the worker has ended); else nobody sees its result."""
         self.link.stop(discard=not keep)
+        self.link.interrupt()  # a first batch still tracing has nothing to keep: it ends now, not in seconds
 
     def keep_what_ended(self) -> None:
         """The worker has ended while the window closes: handle its outcome now (a stopped training's run
@@ -181,7 +190,7 @@ class TaskController(QObject):
 
     def preload(self) -> None:
         """Import TensorFlow on the worker thread while nothing runs (see ``gui.workers.jobs.preload_engine``)."""
-        if self._closed or self.is_busy() or self.link.is_preloading():
+        if self._closed or self.is_busy() or self.link.is_preloading() or self.engine_loaded:
             return
         self.collector.paused = True
         self.link.preload()
@@ -192,6 +201,8 @@ class TaskController(QObject):
         # reach rather than collect (a full collection here took 220 ms).
         gc.freeze()
         self.collector.paused = False
+        self.engine_loaded = True
+        self.engine_ready.emit()
 
     # --- messages --------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from core.errors import StudioError
 from core.export.serving_folder import check_serving_folder
 from core.training.history_csv import write_history_csv
 from gui.i18n import context_tr, error_text
+from gui.workers.off_thread import call_off_gui_thread
 
 
 class FileActions(QObject):
@@ -83,7 +84,7 @@ class FileActions(QObject):
             self._say(f"Not saved; {target.name} is unchanged.")
             return False
         try:
-            saved = model.save(path)
+            saved = call_off_gui_thread(lambda: model.save(path))  # the window keeps painting meanwhile
         except StudioError as exc:
             window.dialogs.show_error(self.tr("Cannot save the model"), error_text(exc))
             return False

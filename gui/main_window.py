@@ -264,7 +264,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)  # the Training tab: watch the curves
         # The panel's read of this source is reused (waited for if it is still running): one read per run.
         data = self.data_panel
-        return self.controller.train(config, None if source == DOWNLOAD else source, data.options(), data.choice().key(), data.load_for_run())
+        started = self.controller.train(config, None if source == DOWNLOAD else source, data.options(), data.choice().key(), data.load_for_run())
+        if started:  # the job starts once the emptied chart is drawn and painted: they have the GIL to themselves
+            ack = self.controller.start_ack()
+            self.chart.canvas.after_next_draw(lambda: QTimer.singleShot(0, ack))
+        return started
 
     def stop(self) -> None:
         """Stop after the current batch (Stop, Esc)."""

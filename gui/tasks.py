@@ -30,6 +30,9 @@ class Task:
     config_from_model: bool | None = None
     #: The run list selects the task's run once it is kept.
     selects_run = False
+    #: The window draws something at the click (an emptied chart) and says when
+    #: it is drawn (``TaskController.start_ack``); the job waits a moment for that.
+    waits_for_draw = False
 
     def __init__(self, request, epochs: int = 0, data_key: tuple | None = None):
         #: What goes to the engine: a plain request (or, in tests, a job callable).
@@ -77,6 +80,7 @@ class TrainTask(Task):
     keeps_model_on_quit = True
     config_from_model = False
     selects_run = True
+    waits_for_draw = True
     tr = context_tr("TrainTask")
 
     @classmethod

@@ -185,7 +185,7 @@ def test_clicking_a_wrong_review_explains_it_in_the_classify_panel(qtbot, make_w
     assert matrix_sum(window) == 16
     wrong = model.test_predictions.wrong
     assert wrong, "the 2-epoch tiny model should get some test reviews wrong"
-    assert view.wrong_table.rowCount() == len(wrong)
+    assert view.wrong_table.model().rowCount() == len(wrong)
     window.tabs.setCurrentWidget(view)
     table = view.wrong_table
     rect = table.visualRect(table.model().index(0, 2))

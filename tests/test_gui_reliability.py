@@ -224,7 +224,10 @@ corpus = sys.argv[1]
 app = make_application([])
 
 def start():
-    window = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    window = next((w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()), None)
+    if window is None:  # the splash is still up: the window shows once TensorFlow is loaded
+        QTimer.singleShot(50, start)
+        return
     window.dialogs.auto_answer = True  # "Quit while working?": Yes
     window.data_panel.set_source(corpus)
     window.form.set_config(TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=500, batch_size=8))

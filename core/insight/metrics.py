@@ -96,6 +96,8 @@ class TestPredictions:
     """
 
     WRONG_KEPT = 100
+    #: What the evaluation tab draws, once built (``core.insight.evaluation_view_data.view_data``).
+    view_data = None
 
     def __init__(self, labels: np.ndarray, probabilities: np.ndarray, wrong: list[dict] | None = None):
         self.labels = np.asarray(labels, dtype="int32")

@@ -33,3 +33,20 @@ def summary_text(model: Any) -> str:
     lines += [f"{name:<28}{kind:<20}{shape:<20}{params:>10,}" for name, kind, shape, params in rows]
     lines.append(f"Total trainable parameters: {sum(int(w.numpy().size) for w in model.trainable_weights):,}")
     return "\n".join(lines)
+
+
+def layer_table(model: Any) -> tuple[list[tuple[str, str, str, int]], int | None]:
+    """A ``SentimentModel``'s layer rows and trainable total, computed once and kept on it.
+
+    Both call Keras (the weights' sizes); the app builds them on the worker
+    thread at the end of a run or an open, and the window only shows them.
+    """
+    cached = getattr(model, "layer_table_cache", None)
+    if cached is None:
+        try:
+            network = model.classifier
+            cached = (summary_rows(network), sum(int(w.numpy().size) for w in network.trainable_weights))
+        except Exception:  # noqa: BLE001 - the window falls back to the plain-text summary
+            cached = ([], None)
+        model.layer_table_cache = cached
+    return cached

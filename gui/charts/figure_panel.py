@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from gui.i18n import configure_chart_fonts, context_tr
@@ -53,6 +53,10 @@ def translate_toolbar(toolbar, originals: dict) -> None:
         action.setToolTip(QCoreApplication.translate("FigurePanel", tip) if tip else "")
 
 
+#: After a hidden canvas is shown, how long its page's layout gets to settle before the draw it owes.
+SETTLE_MS = 50
+
+
 class LazyCanvas(FigureCanvasQTAgg):
     """A canvas that draws only while it can be seen.
 
@@ -69,8 +73,12 @@ class LazyCanvas(FigureCanvasQTAgg):
     #: constrained layout is about half of a draw's cost.
     keep_layout = False
     _laid_out_at = None
+    #: Draws made so far, and their number when the canvas was last shown with a draw owed.
+    _draws = 0
+    _draws_at_show = 0
 
     def draw(self) -> None:
+        self._draws += 1
         figure = self.figure
         engine = figure.get_layout_engine()
         reuse = self.keep_layout and engine is not None and self._laid_out_at == (self.width(), self.height())
@@ -115,6 +123,19 @@ class LazyCanvas(FigureCanvasQTAgg):
         super().showEvent(event)
         if self._stale_while_hidden:
             self._stale_while_hidden = False
+            self._draws_at_show = self._draws
+            QTimer.singleShot(SETTLE_MS, self._draw_once_laid_out)
+
+    def _draw_once_laid_out(self) -> None:
+        """The draw a newly shown canvas owes, once its page's layout has settled.
+
+        Drawn at once, a tab's figure was drawn at its size before the
+        layout's pending requests ran, then again (laid out again) at its
+        final size: two draws of 80 to 160 ms where one will do. If the
+        settling resized it, that resize has drawn it already.
+        """
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if self.isVisible() and self._draws == self._draws_at_show:  # a resize has not drawn it meanwhile
             super().draw_idle()
 
 

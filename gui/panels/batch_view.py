@@ -50,6 +50,10 @@ LABEL_NAMES = (QT_TRANSLATE_NOOP("BatchView", "negative"), QT_TRANSLATE_NOOP("Ba
 CHUNK = 1024
 
 
+#: Rows measured to size the label and probability columns (they all look alike).
+MEASURED_ROWS = 30
+
+
 @dataclass
 class BatchResult:
     texts: list[str]
@@ -231,6 +235,8 @@ class BatchView(RetranslatesOnLanguageChange, QWidget):
         self.table.setModel(self.results)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
+        # Columns sized from a few rows, not all of them: measuring 1,000 rows froze the window for a second.
+        self.table.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(22)

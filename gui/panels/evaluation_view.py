@@ -27,19 +27,22 @@ from PySide6.QtWidgets import (
     QSlider,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from core.insight.evaluation_view_data import view_data
 from gui.charts.figure_panel import LazyCanvas
 from gui.i18n import chart_tr, configure_chart_fonts, context_tr
+from gui.panels.wrong_reviews_model import WrongReviewsModel
 from gui.theme import style_figure
 
 #: The slider's steps per unit of threshold.
 STEPS = 1000
 CLASSES = (QT_TRANSLATE_NOOP("EvaluationView", "negative"), QT_TRANSLATE_NOOP("EvaluationView", "positive"))
+#: Rows measured to size the label and probability columns (all of them look alike).
+MEASURED_ROWS = 20
 NO_MODEL_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "Train a model or open one to see how it does on the test reviews.")
 NO_PREDICTIONS_TEXT = QT_TRANSLATE_NOOP(
     "EvaluationView",
@@ -69,6 +72,7 @@ class EvaluationView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.predictions = None  # core.insight.metrics.TestPredictions
+        self.data = None  # core.insight.evaluation_view_data.EvaluationViewData: what is drawn
         self.metrics: dict | None = None
         self.wrong: list[dict] = []
         self._empty_text = NO_MODEL_TEXT
@@ -146,7 +150,9 @@ class EvaluationView(QWidget):
         # --- the most confidently wrong reviews
         self.wrong_title = QLabel()
         self.wrong_title.setWordWrap(True)
-        self.wrong_table = QTableWidget(0, 3)
+        self.wrong_model = WrongReviewsModel(self)
+        self.wrong_table = QTableView()
+        self.wrong_table.setModel(self.wrong_model)
         self.wrong_table.verticalHeader().hide()
         self.wrong_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.wrong_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -155,11 +161,12 @@ class EvaluationView(QWidget):
         self.wrong_table.setMinimumHeight(60)
         self.wrong_table.verticalHeader().setDefaultSectionSize(22)
         header = self.wrong_table.horizontalHeader()
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.wrong_table.cellClicked.connect(self._on_wrong_clicked)
-        self.wrong_table.cellActivated.connect(self._on_wrong_clicked)
+        self.wrong_table.clicked.connect(self._on_wrong_clicked)
+        self.wrong_table.activated.connect(self._on_wrong_clicked)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -220,11 +227,11 @@ class EvaluationView(QWidget):
         for key, text in METRICS:
             self.metric_names[key].setText(self.tr(text))
             self.metric_values[key].setAccessibleName(self.tr(text))
-        self.wrong_table.setHorizontalHeaderLabels([self.tr("True label"), self.tr("P(positive)"), self.tr("Review")])
+        self.wrong_model.retranslate()
         self.wrong_table.setAccessibleName(self.tr("Most confidently wrong test reviews"))
         self.wrong_table.setToolTip(self.tr("Click a review, or select it and press Enter, to explain it in the classify panel"))
         if self.predictions is not None:
-            self._fill_wrong(self.wrong)
+            self._show_wrong_title()
             self._update()
         else:
             self.wrong_title.setText(self.tr("Most confidently wrong test reviews (click one to explain it)"))
@@ -244,19 +251,23 @@ class EvaluationView(QWidget):
         """Show ``model``'s test results, or the empty state saying what to do."""
         predictions = getattr(model, "test_predictions", None) if model is not None else None
         self.predictions = predictions
+        # Built on the worker at the end of a run or an open (gui.workers.jobs); here only if it was not.
+        self.data = view_data(model) if predictions is not None else None
         if predictions is None:
             self.metrics = None
             self.wrong = []
+            self.wrong_model.set_rows([])
             self._empty_text = NO_MODEL_TEXT if model is None else NO_PREDICTIONS_TEXT
             self.empty_label.setText(self.tr(self._empty_text))
             self.evaluate_button.setVisible(model is not None)
             self.stack.setCurrentIndex(0)
             return
         self.stack.setCurrentIndex(1)
-        fpr, tpr, _ = predictions.roc()
-        self.roc_line.set_data(fpr, tpr)
-        self._fill_wrong(predictions.wrong)
-        self._update()
+        self.roc_line.set_data(self.data.roc_fpr, self.data.roc_tpr)  # a few hundred points, not one per review
+        self.wrong = self.data.wrong
+        self.wrong_model.set_rows(self.wrong)
+        self._show_wrong_title()
+        self._update(same_layout=True)  # new numbers in the same texts: the last layout holds
 
     def has_results(self) -> bool:
         return self.predictions is not None
@@ -276,10 +287,11 @@ class EvaluationView(QWidget):
     def _on_threshold(self, _value: int) -> None:
         self.threshold_label.setText(f"{self.threshold():.3f}")
         if self.predictions is not None:
-            self._update()
+            self._update(same_layout=True)
 
-    def _update(self) -> None:
-        metrics = self.predictions.metrics(self.threshold())
+    def _update(self, same_layout: bool = False) -> None:
+        """Recount and redraw at the current threshold; ``same_layout``: only numbers changed, the layout is kept."""
+        metrics = self.data.metrics(self.threshold())
         self.metrics = metrics
         matrix = np.asarray(metrics["confusion_matrix"], dtype="float64")
         rows = matrix.sum(axis=1, keepdims=True)
@@ -307,26 +319,16 @@ class EvaluationView(QWidget):
         self.auc_label.setText(self.tr("ROC AUC <b>{auc:.3f}</b>").format(auc=auc) if auc == auc else "")
         self.count_label.setText(self.tr("on {count:,} test reviews").format(count=metrics["count"]))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.canvas.keep_layout = same_layout
         self.canvas.draw_idle()
         self.metrics_shown.emit(metrics)
 
-    def _fill_wrong(self, wrong: list[dict]) -> None:
-        self.wrong = list(wrong)
-        self.wrong_table.setRowCount(len(self.wrong))
-        for row, item in enumerate(self.wrong):
-            label = QTableWidgetItem(self.tr(CLASSES[int(item["label"])]))
-            probability = QTableWidgetItem(f"{float(item['probability']):.3f}")
-            probability.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            text = " ".join(str(item["text"]).replace("<br />", " ").split())
-            review = QTableWidgetItem(text[:300])
-            review.setToolTip(text[:1000])
-            for column, cell in enumerate((label, probability, review)):
-                self.wrong_table.setItem(row, column, cell)
+    def _show_wrong_title(self) -> None:
         self.wrong_title.setText(
             self.tr("The {count} most confidently wrong test reviews (click one to explain it)").format(count=len(self.wrong))
             if self.wrong else self.tr("No wrong test reviews.")
         )
 
-    def _on_wrong_clicked(self, row: int, _column: int) -> None:
-        if 0 <= row < len(self.wrong):
-            self.review_chosen.emit(str(self.wrong[row]["text"]))
+    def _on_wrong_clicked(self, index) -> None:
+        if index.isValid() and 0 <= index.row() < len(self.wrong):
+            self.review_chosen.emit(self.wrong_model.text(index.row()))

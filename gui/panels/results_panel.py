@@ -138,13 +138,9 @@ class ModelSummaryPanel(QGroupBox):
 
     def show_model(self, model) -> None:
         """The model's layers (Keras is loaded once a model exists); :meth:`show_total` says their total."""
-        try:
-            from core.models.summary import summary_rows
+        from core.models.summary import layer_table
 
-            rows = summary_rows(model.classifier)
-            total = sum(int(w.numpy().size) for w in model.classifier.trainable_weights)
-        except Exception:  # noqa: BLE001 - fall back to the plain-text summary
-            rows, total = [], None
+        rows, total = layer_table(model)  # built on the worker (gui.workers.jobs), kept on the model
         self.table.setRowCount(len(rows))
         for row, (name, kind, shape, params) in enumerate(rows):
             for column, value in enumerate((name, kind, shape, f"{params:,}")):

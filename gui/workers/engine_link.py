@@ -29,6 +29,11 @@ from gui.workers.worker_thread import TaskWorker, WorkerThread
 EPOCH_DRAW_PAUSE_S = 0.25
 
 
+#: How long a request waits, before it starts, for the GUI to draw what the click
+#: changed (:meth:`EngineLink.start_ack`); the draw, alone, takes about 100 ms.
+START_DRAW_PAUSE_S = 0.3
+
+
 class EngineLink(QObject):
     """Runs one request at a time and reports it as messages; see :mod:`gui.workers.messages`."""
 
@@ -46,21 +51,31 @@ class EngineLink(QObject):
         #: Seconds between per-batch progress messages (<= 20 a second by default).
         self.batch_interval = batch_interval
         self.epoch_pause = epoch_pause
+        #: How long a request waits, before it starts, for :meth:`start_ack` (the click's own draw).
+        self.start_pause = START_DRAW_PAUSE_S
         self._job: EngineJob | Callable | None = None
         self._discard = threading.Event()
         self._preload_worker: TaskWorker | None = None
+        #: The id of the thread the last request ran on, once it has ended.
+        self.job_thread: int | None = None
+        #: The id of the thread that imported TensorFlow (see :meth:`preload`), once it has.
+        self.preload_thread: int | None = None
         self._objects: dict[int, object] = {}
         self._keys = itertools.count(1)
         self._lock = threading.Lock()
 
     # --- requests ------------------------------------------------------------
 
-    def submit(self, request) -> None:
-        """Run ``request`` after any running one; a plain ``job(hooks, stop)`` callable also runs, in this process only."""
+    def submit(self, request, wait_for_draw: bool = False) -> None:
+        """Run ``request`` after any running one; a plain ``job(hooks, stop)`` callable also runs, in this process only.
+
+        ``wait_for_draw``: the job starts once :meth:`start_ack` is called, or after :attr:`start_pause`.
+        """
         self.stop_event, self._discard = threading.Event(), threading.Event()
         builder = JOBS.get(type(request))
         self._job = builder.from_request(request, self.take, self._discard) if builder is not None else request
         worker = TaskWorker(self._job, self.stop_event, batch_interval=self.batch_interval, epoch_pause=self.epoch_pause)
+        worker.start_pause = self.start_pause if wait_for_draw else 0.0
         worker.phase.connect(self._on_phase)
         worker.download.connect(self._on_download)
         worker.reading.connect(self._on_reading)
@@ -87,6 +102,16 @@ class EngineLink(QObject):
             self._discard.set()
         self.stop_event.set()
 
+    def interrupt(self) -> bool:
+        """After :meth:`stop`: end at once a training still in its first batch (see ``TaskWorker.interrupt_first_batch``)."""
+        worker = self.worker
+        return worker is not None and worker.interrupt_first_batch()
+
+    def start_ack(self) -> Callable[[], None]:
+        """What to call once the GUI has drawn what starting the request changed: the job starts at once."""
+        worker = self.worker
+        return worker.shown.set if worker is not None else (lambda: None)
+
     def epoch_ack(self) -> Callable[[], None]:
         """What to call once the last epoch is drawn: lets the running job go on at once."""
         worker = self.worker
@@ -97,6 +122,7 @@ class EngineLink(QObject):
         if self.is_busy() or self._preload_worker is not None:
             return False
         worker = TaskWorker(preload_engine)
+        worker.finished.connect(self._on_preload_finished)
         worker.ended.connect(self._on_preload_ended)
         self._preload_worker = worker
         self.worker_thread.start(worker)
@@ -188,9 +214,14 @@ class EngineLink(QObject):
 
     @Slot()
     def _on_ended(self) -> None:
+        self.job_thread = self.worker.ran_on if self.worker is not None else None
         self.worker = None
         self._job = None
         self.received.emit(Ended())
+
+    @Slot(object)
+    def _on_preload_finished(self, thread_id) -> None:
+        self.preload_thread = thread_id
 
     @Slot()
     def _on_preload_ended(self) -> None:

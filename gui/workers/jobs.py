@@ -17,7 +17,9 @@ from pathlib import Path
 
 from core.data.sources import SourceOptions
 from core.errors import StudioError
+from core.insight.evaluation_view_data import view_data
 from core.models.config import TrainingConfig
+from core.models.summary import layer_table
 from core.progress import ProgressHooks
 from core.training.run_logs import run_log_dir
 from gui.i18n import error_text
@@ -38,24 +40,34 @@ def _load(source: str | None, hooks: ProgressHooks, options: dict | None = None)
     return load_corpus(source or None, progress=hooks.reading, download_progress=hooks.download, **extra)
 
 
-def _warm_up(model) -> None:
-    """The first predict traces a graph (~0.5 s); do it here, not in the GUI thread."""
+def _prepare(model) -> None:
+    """What the window will show of ``model``, made here rather than in the GUI thread.
+
+    The first predict traces a graph (~0.5 s); the evaluation tab's data (a
+    decimated ROC curve, sorted probabilities) and the layer table call NumPy
+    over every test review and Keras.
+    """
     model.predict(["warm up"])
+    view_data(model)
+    layer_table(model)
 
 
-def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> None:
+def preload_engine(hooks: ProgressHooks, stop: threading.Event) -> int | None:
     """Import TensorFlow and Keras while the window idles, before the first Train or Open.
 
     The import takes seconds and, in places, holds the GIL for a few hundred
     milliseconds at a time (loading libraries, registering bindings): done
-    here, those pauses fall at start-up rather than in the middle of a run.
+    here, those pauses fall at start-up rather than in the middle of a run
+    (the app does it behind its splash, before the window takes input).
     The controller then freezes what was imported out of the garbage
     collector's reach (in the GUI thread), so later collections stay short.
     """
     if stop.is_set():
-        return
+        return None
     import core.models.sentiment_model  # noqa: F401 - the import is the point
     import core.training.trainer  # noqa: F401
+
+    return threading.get_ident()  # the thread that imported it, for the tests
 
 
 class EngineJob:
@@ -136,7 +148,7 @@ class TrainJob(EngineJob):
             if log_dir is not None:
                 shutil.rmtree(log_dir, ignore_errors=True)
             return model
-        _warm_up(model)
+        _prepare(model)
         if self.keep_as is not None:
             self._keep(model)
         return model
@@ -163,6 +175,7 @@ class EvaluateJob(EngineJob):
         metrics = self.model.evaluate(self.corpus.test_texts, self.corpus.test_labels, stop_event=stop)
         if metrics is None:
             raise Cancelled()
+        view_data(self.model)
         hooks.phase("done")
         return self.model
 
@@ -182,7 +195,7 @@ class OpenJob(EngineJob):
         from core.models.sentiment_model import SentimentModel
 
         model = SentimentModel.load(self.path)
-        _warm_up(model)
+        _prepare(model)
         hooks.phase("done")
         return model
 
@@ -209,7 +222,7 @@ class CombineJob(EngineJob):
                 raise Cancelled()
             members.append(SentimentModel.load(path))
         model = combine(members)
-        _warm_up(model)
+        _prepare(model)
         if self.keep_as is not None:
             self._keep(model)
         hooks.phase("done")

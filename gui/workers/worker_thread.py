@@ -24,6 +24,7 @@ that (reading data, building the vocabulary) the worker abandons the run.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import threading
 import traceback
@@ -58,6 +59,20 @@ _CANCELLABLE_PHASES = ("loading data", "building vocabulary", "vectorising", "tr
 
 class Cancelled(Exception):
     """Stop was pressed before there was anything to keep."""
+
+
+def raise_in_thread(ident: int, exc_type: type[BaseException]) -> bool:
+    """Raise ``exc_type`` in the Python thread ``ident`` at its next bytecode (CPython's ``PyThreadState_SetAsyncExc``).
+
+    It lands between two Python instructions, never inside a C call, so
+    ``with`` blocks and ``finally`` clauses still run. True if it was set.
+    """
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    count = set_async(ctypes.c_ulong(ident), ctypes.py_object(exc_type))
+    if count > 1:  # cannot happen for one id; undo rather than hit several threads
+        set_async(ctypes.c_ulong(ident), None)
+        return False
+    return count == 1
 
 
 @dataclass
@@ -102,7 +117,16 @@ class TaskWorker(QObject):
         #: Python between epochs.
         self.epoch_pause = epoch_pause
         self.epoch_shown = threading.Event()
+        #: Before the job starts, wait up to :attr:`start_pause` seconds for
+        #: this: the GUI sets it once it has drawn what the click changed, so
+        #: that draw does not share the GIL with the job's first seconds.
+        self.shown = threading.Event()
+        self.start_pause = 0.0
         self.counters = RunCounters()
+        #: The id of the thread the job ran on, once it has started.
+        self.ran_on: int | None = None
+        #: The last phase the job reported.
+        self.phase_name = ""
 
     def hooks(self) -> ProgressHooks:
         """Engine callbacks that emit this worker's signals."""
@@ -121,6 +145,9 @@ class TaskWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Run the job; exactly one of finished/failed/cancelled, then ended."""
+        self.ran_on = threading.get_ident()
+        if self.start_pause > 0 and not self.stop_event.is_set():
+            self.shown.wait(self.start_pause)
         try:
             result = self.job(self.hooks(), self.stop_event)
         except Cancelled:
@@ -143,7 +170,22 @@ class TaskWorker(QObject):
         if self.stop_event.is_set():
             raise Cancelled()
 
+    def interrupt_first_batch(self) -> bool:
+        """End the job now if it is still in its first training batch; True if it was told to.
+
+        The first batch traces the training step in Python: a second or more,
+        with no batch end at which a Stop could be seen. When the window
+        closes that is too long to wait for a model with nothing learnt, so
+        :class:`Cancelled` is raised in the job's thread (it is abandoned;
+        nothing is kept). Later batches end within milliseconds: a Stop waits
+        for them and keeps the model.
+        """
+        if self.ran_on is None or self.phase_name != "training" or self.counters.batches:
+            return False
+        return raise_in_thread(self.ran_on, Cancelled)
+
     def _on_phase(self, name: str) -> None:
+        self.phase_name = name
         if name in _CANCELLABLE_PHASES:
             self._check_stop()
         self.phase.emit(name)

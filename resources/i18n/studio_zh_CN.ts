@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>Columns of {name}</source>
-        <extracomment>Reviews per model call; smaller chunks move the progress bar more often.</extracomment>
+        <extracomment>Reviews per model call; smaller chunks move the progress bar more often. Rows measured to size the label and probability columns (they all look alike).</extracomment>
         <translation>{name} 的列</translation>
     </message>
     <message>
@@ -688,6 +688,7 @@
     </message>
     <message>
         <source>Train a model or open one to see how it does on the test reviews.</source>
+        <extracomment>Rows measured to size the label and probability columns (all of them look alike).</extracomment>
         <translation>训练或打开一个模型，查看它在测试评论上的表现。</translation>
     </message>
     <message>
@@ -773,6 +774,7 @@
     </message>
     <message>
         <source>True label</source>
+        <extracomment>The label of each class, by value, in the &quot;EvaluationView&quot; context.</extracomment>
         <translation>真实标签</translation>
     </message>
     <message>
@@ -1756,10 +1758,18 @@ x/y 固定坐标轴</translation>
     </message>
 </context>
 <context>
+    <name>StartupSplash</name>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <extracomment>The splash has painted for the first time.</extracomment>
+        <translation>正在加载 TensorFlow…</translation>
+    </message>
+</context>
+<context>
     <name>TaskWorker</name>
     <message>
         <source>Out of memory. Lower the vocabulary size, sequence length or batch size and try again.</source>
-        <extracomment>What a worker runs: it reports to the hooks and honours the stop event. Phases reported before training starts; a Stop during them abandons the run. After each ``epoch`` signal, wait up to this many seconds for :attr:`epoch_shown`. The GUI sets it once the epoch is drawn: the draw then has the GIL to itself instead of sharing it with Keras&apos;s Python between epochs.</extracomment>
+        <extracomment>What a worker runs: it reports to the hooks and honours the stop event. Phases reported before training starts; a Stop during them abandons the run. After each ``epoch`` signal, wait up to this many seconds for :attr:`epoch_shown`. The GUI sets it once the epoch is drawn: the draw then has the GIL to itself instead of sharing it with Keras&apos;s Python between epochs. Before the job starts, wait up to :attr:`start_pause` seconds for this: the GUI sets it once it has drawn what the click changed, so that draw does not share the GIL with the job&apos;s first seconds. The id of the thread the job ran on, once it has started. The last phase the job reported.</extracomment>
         <translation>内存不足。请降低词表大小、序列长度或批大小后重试。</translation>
     </message>
     <message>
@@ -1771,7 +1781,7 @@ x/y 固定坐标轴</translation>
     <name>TrainTask</name>
     <message>
         <source>Loading data…</source>
-        <extracomment>The kind&apos;s name, as ``MainWindow.task_ended`` reports it. Stop (Esc) can end it early. Quitting while it runs keeps what it made so far (a training&apos;s model) unless told not to. After it finished, the form shows the model&apos;s configuration, read-only (True), the user&apos;s own (False), or stays as it is (None). The run list selects the task&apos;s run once it is kept. What goes to the engine: a plain request (or, in tests, a job callable). Epochs planned (a training), else 0. The data choice the task reads (``DataChoice.key()``): its corpus is reused for it.</extracomment>
+        <extracomment>The kind&apos;s name, as ``MainWindow.task_ended`` reports it. Stop (Esc) can end it early. Quitting while it runs keeps what it made so far (a training&apos;s model) unless told not to. After it finished, the form shows the model&apos;s configuration, read-only (True), the user&apos;s own (False), or stays as it is (None). The run list selects the task&apos;s run once it is kept. The window draws something at the click (an emptied chart) and says when it is drawn (``TaskController.start_ack``); the job waits a moment for that. What goes to the engine: a plain request (or, in tests, a job callable). Epochs planned (a training), else 0. The data choice the task reads (``DataChoice.key()``): its corpus is reused for it.</extracomment>
         <translation>正在加载数据…</translation>
     </message>
     <message>
