@@ -26,23 +26,32 @@ def _model(*layers: dict) -> dict:
 
 @pytest.mark.filterwarnings("ignore:Skipping variable loading for optimizer")  # untrained: the optimizer has no state yet
 def test_every_preset_saves_a_file_the_allow_list_accepts(tmp_path):
-    """Each preset's network (small), saved as the app saves it, passes the check and loads."""
+    """Each preset's network (small), saved as the app saves it, passes the check and loads; an ensemble's of its members'."""
     from core.models.builder import build_model
-    from core.models.config import PRESETS, TrainingConfig, config_fields
-    from core.models.sentiment_model import SentimentModel
+    from core.models.config import PRESETS, TrainingConfig, config_fields, preset
+    from core.models.sentiment_model import EnsembleModel, SentimentModel
     from core.text.ngrams import TextToNGrams
     from core.text.vectorizer import TextToSequence
 
     vocabulary = ["good", "bad", "film", "plot"]
     small = {"vocab_size": 100, "max_length": 16, "embedding_dim": 4, "units": 4, "filters": 4, "hash_bits": 12}
-    for index, (name, changes) in enumerate(PRESETS.items()):
-        config = TrainingConfig.from_dict(changes)
+
+    def untrained(config: TrainingConfig) -> SentimentModel:
         config = config.replace(**{key: value for key, value in small.items() if key in {f.name for f in config_fields(config.family)}})
         if config.family == "ngram":
             vectorizer = TextToNGrams(config.model.ngrams, 2**config.model.hash_bits, name="text_to_ngrams")
         else:
             vectorizer = TextToSequence(vocabulary, config.max_length, padding=getattr(config.model, "padding", "pre"), name="text_to_sequence")
-        model = SentimentModel(vectorizer, build_model(config, vocab_size=vectorizer.vocab_size), config)
+        return SentimentModel(vectorizer, build_model(config, vocab_size=vectorizer.vocab_size), config)
+
+    for index, (name, changes) in enumerate(PRESETS.items()):
+        config = TrainingConfig.from_dict(changes)
+        members = config.model_family.members
+        if members is None:
+            model = untrained(config)
+        else:
+            names = members(config.model)
+            model = EnsembleModel([untrained(preset(member)) for member in names], config, weights=range(1, len(names) + 1))
         path = model.save(tmp_path / f"preset{index}.keras")
         with zipfile.ZipFile(path) as archive:
             inspection = inspect_config(json.loads(archive.read("config.json")))
