@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Two logical devices in a subprocess: CI runs this in its main run, not again at the dependency floors.
+pytestmark = pytest.mark.heavy
 
 SCRIPT = """
 import json, sys

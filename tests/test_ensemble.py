@@ -140,6 +140,7 @@ def test_choose_weights_finds_the_mix_that_beats_each_member_on_these_reviews():
 # --- an ensemble run -----------------------------------------------------------------
 
 
+@pytest.mark.heavy  # three whole presets
 def test_best_accuracy_trains_its_members_in_turn_on_one_split_and_weighs_them(corpus, tmp_path):
     from core.progress import ProgressHooks
     from core.training.trainer import train

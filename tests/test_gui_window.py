@@ -355,7 +355,9 @@ def test_presets_come_from_core_and_reset_restores_the_tutorial(qtbot, make_wind
         action = next(a for a in window.form.preset_menu.actions() if a.text() == name)
         action.trigger()
         assert window.form.config() == TrainingConfig.from_dict(overrides)
-    assert window.form.widgets["patience"].isEnabled()  # the last preset has early stopping
+    assert not window.form.widgets["patience"].isEnabled()  # the last preset is an ensemble: its members take their own
+    window.form.set_config(TrainingConfig.from_dict(PRESETS["Convolutional"]))
+    assert window.form.widgets["patience"].isEnabled()  # a preset with early stopping
     click(qtbot, window.form.reset_button)
     assert window.form.config() == TrainingConfig()
     assert not window.form.widgets["patience"].isEnabled()

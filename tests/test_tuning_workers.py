@@ -20,6 +20,9 @@ from optuna.trial import TrialState
 from core.tuning.storage import sqlite_url
 from tests.postgres_server import postgresql_url  # noqa: F401 - the fixture
 
+#: Several processes or devices: CI runs these in its main run, not again at the dependency floors.
+pytestmark = pytest.mark.heavy
+
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "data" / "small_reviews"
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
