@@ -107,3 +107,35 @@ def test_a_worker_killed_mid_trial_is_retried_and_the_study_completes(tmp_path, 
     assert len(retries) == 1 and retries[0].state == TrialState.COMPLETE and retries[0].params == killed.params
     assert len(retries[0].user_attrs["history"]["val_loss"]) == 6  # the retry's own curve, not the killed one's
     assert sum(trial.state in FINISHED for trial in study.trials) == 2, survivor_output
+
+
+RACE = """
+import multiprocessing, sys
+
+def open_at_once(url, barrier, errors):
+    from core.tuning.storage import open_storage
+    barrier.wait()  # imported, then all at once
+    try:
+        open_storage(url)
+    except Exception as exc:
+        errors.append(str(exc))
+
+if __name__ == "__main__":
+    with multiprocessing.Manager() as manager:
+        errors = manager.list()
+        for round in range(3):
+            barrier = manager.Barrier(4)
+            workers = [multiprocessing.Process(target=open_at_once, args=(f"{sys.argv[1]}{round}.sqlite3", barrier, errors)) for _ in range(4)]
+            for process in workers:
+                process.start()
+            for process in workers:
+                process.join()
+        print(f"errors={list(errors)}")
+"""
+
+
+def test_workers_that_create_a_new_database_at_the_same_moment_all_open_it(tmp_path):
+    """The first workers of a study race to create its tables; SQLite tells the losers "table ... already exists"."""
+    done = subprocess.run([sys.executable, "-c", RACE, f"sqlite:///{tmp_path}/new"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "errors=[]"

@@ -45,7 +45,7 @@ def open_storage(url: str | None = None, heartbeat_interval: int = HEARTBEAT_INT
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
-        for attempt in range(3):
+        for attempt in range(5):
             try:
                 return optuna.storages.RDBStorage(
                     url,
@@ -54,11 +54,13 @@ def open_storage(url: str | None = None, heartbeat_interval: int = HEARTBEAT_INT
                     grace_period=grace_period,
                     heartbeat_stale_trial_callback=optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=MAX_RETRY),
                 )
-            except sqlalchemy.exc.IntegrityError:
-                # Two workers creating the tables of a new database at once: one wins, the other reads them.
-                if attempt == 2:
+            except (sqlalchemy.exc.IntegrityError, sqlalchemy.exc.OperationalError) as exc:
+                # Two workers creating the tables of a new database at once: one wins, the other reads them
+                # (SQLite says "table ... already exists"; a server, a duplicate key).
+                racing = isinstance(exc, sqlalchemy.exc.IntegrityError) or "already exists" in str(exc)
+                if not racing or attempt == 4:
                     raise
-                time.sleep(0.5 + random.random())
+                time.sleep(0.2 + random.random())
     except ModuleNotFoundError as exc:
         raise ConfigError(QT_TRANSLATE_NOOP("core", "The database driver {module!r} for {url} is not installed: "
                                             "pip install 'imdb-sentiment-studio[cluster]'."), module=exc.name, url=_safe(url)) from None
