@@ -93,6 +93,10 @@ class TuneCharts(FigurePanel):
         for ax in (self.axes["history"], parameter_ax):
             ax.relim()
             ax.autoscale_view()
+        if not numbers:  # no trial yet: trial numbers from 0, values from 0 to 1, not matplotlib's +-0.05 around nothing
+            self.axes["history"].set_xlim(-0.5, 4.5)
+            for ax in (self.axes["history"], parameter_ax):
+                ax.set_ylim(0, 1)
         self.canvas.draw_idle()
 
     def _draw_importances(self) -> None:
