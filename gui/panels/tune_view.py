@@ -105,7 +105,11 @@ class TuneView(RetranslatesOnLanguageChange, QWidget):
             label = QLabel()
             label.setBuddy(widget)
             self.form_labels.append(label)
-            self.form.addRow(label, widget)
+            if widget is self.ranges:  # the table takes the column's whole width, under its label
+                self.form.addRow(label)
+                self.form.addRow(widget)
+            else:
+                self.form.addRow(label, widget)
         inputs = QWidget()
         left = QVBoxLayout(inputs)
         left.addLayout(self.form)
