@@ -26,7 +26,6 @@ training reviews (the tutorial's validation split), the baselines on 100%.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import statistics
 import subprocess
@@ -37,16 +36,9 @@ from pathlib import Path
 
 from common import ROOT, data_path, save, table
 
-SHORT_REVIEWS = ROOT / "tests" / "data" / "short_reviews.tsv"
 TYPED = "Gorgeous cinematography, brilliant performances, and a script that respects its audience."
 VALIDATION_SPLIT = 0.2
 C_GRID = (1.0, 4.0, 16.0, 64.0)
-
-
-def short_reviews() -> tuple[list[str], list[int]]:
-    with open(SHORT_REVIEWS, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return [row["review"] for row in rows], [int(row["label"]) for row in rows]
 
 
 def accuracy(probabilities, labels) -> float:
@@ -168,7 +160,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the trained models in this folder")
     args = parser.parse_args()
     data = data_path(args.data)
-    texts, labels = short_reviews()
+    from core.insight.short_reviews import read_short_reviews
+
+    texts, labels = read_short_reviews()
     load = os.getloadavg()
     rows = [] if args.no_baselines else baselines(data, texts, labels)
     with tempfile.TemporaryDirectory() as scratch:

@@ -78,14 +78,11 @@ def test_saved_it_reopens_and_plain_keras_reads_raw_strings_the_same(trained, tm
 
 
 def test_its_explanation_is_one_batched_call_of_the_network(trained):
+    from counting_calls import CountingCalls
+
     from core.insight.explain import explain
 
-    calls = []
-    original = trained.classifier.predict_on_batch
-    trained.classifier.predict_on_batch = lambda batch: calls.append(len(batch)) or original(batch)
-    try:
+    with CountingCalls(trained) as counter:
         explanation = explain(trained, REVIEWS[0])
-    finally:
-        del trained.classifier.predict_on_batch
-    assert calls == [len(explanation.words) + 1]
+    assert counter.batch_sizes == [len(explanation.words) + 1]
     assert explanation.probability == pytest.approx(float(trained.predict(REVIEWS[:1])[0]), abs=1e-6)

@@ -4,32 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from counting_calls import CountingCalls
 
 from core.insight.explain import explain
 from core.text.vectorizer import tokenize
 
 POSITIVE = "Saw it with friends. The film was wonderful. The cast was superb too. I loved it."
 NEGATIVE = "Saw it with friends. The film was awful. The cast was dull too. I hated it."
-
-
-class CountingCalls:
-    """Wraps the network's predict_on_batch to count calls; the real network still answers."""
-
-    def __init__(self, model):
-        self.model, self.calls, self.batch_sizes = model, 0, []
-        self.original = model.classifier.predict_on_batch
-
-    def __enter__(self):
-        def counted(batch):
-            self.calls += 1
-            self.batch_sizes.append(len(batch))
-            return self.original(batch)
-
-        self.model.classifier.predict_on_batch = counted
-        return self
-
-    def __exit__(self, *exc):
-        del self.model.classifier.predict_on_batch
 
 
 def test_one_batched_forward_pass_for_n_words(trained_small_model):

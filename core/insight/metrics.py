@@ -6,6 +6,8 @@ threshold without touching the model.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 _EPSILON = 1e-7  # Keras's clipping for binary cross-entropy
@@ -105,15 +107,18 @@ class TestPredictions:
         self.wrong = wrong or []
 
     @classmethod
-    def from_texts(cls, texts: list[str], labels: np.ndarray, probabilities: np.ndarray) -> "TestPredictions":
+    def from_texts(cls, texts, labels: np.ndarray, probabilities: np.ndarray) -> "TestPredictions":
+        """The most confidently wrong reviews keep their text: ``texts[i]`` (a list, or a dict of the
+        indices whose text is known; the others are passed over)."""
         labels = np.asarray(labels)
         probabilities = np.asarray(probabilities, dtype="float32")
         confidence_wrong = np.abs(probabilities - labels)  # 1.0 is a sure mistake
         order = np.argsort(-confidence_wrong, kind="stable")
+        known = texts if isinstance(texts, dict) else None
+        listed = (i for i in order[: np.count_nonzero(confidence_wrong > 0.5)] if known is None or int(i) in known)
         wrong = [
-            {"index": int(i), "text": texts[i], "label": int(labels[i]), "probability": float(probabilities[i])}
-            for i in order[: cls.WRONG_KEPT]
-            if confidence_wrong[i] > 0.5
+            {"index": int(i), "text": texts[int(i)], "label": int(labels[i]), "probability": float(probabilities[i])}
+            for i in itertools.islice(listed, cls.WRONG_KEPT)
         ]
         return cls(labels, probabilities, wrong)
 

@@ -54,14 +54,9 @@ def mean_predictions(members: Sequence[TestPredictions | None], weights: Sequenc
     if any(len(p.labels) != len(labels) or not np.array_equal(p.labels, labels) for p in members):
         return None
     probabilities = weighted_mean([p.probabilities for p in members], weights)
-    if texts is not None:
-        return TestPredictions.from_texts(list(texts), labels, probabilities)
-    known = {review["index"]: review["text"] for p in members for review in p.wrong}
-    confidence_wrong = np.abs(probabilities - labels)
-    order = np.argsort(-confidence_wrong, kind="stable")
-    wrong = [{"index": int(i), "text": known[int(i)], "label": int(labels[i]), "probability": float(probabilities[i])}
-             for i in order if confidence_wrong[i] > 0.5 and int(i) in known][: TestPredictions.WRONG_KEPT]
-    return TestPredictions(labels, probabilities, wrong)
+    # Without the test texts, the reviews the members kept are all that can be listed.
+    known = list(texts) if texts is not None else {review["index"]: review["text"] for p in members for review in p.wrong}
+    return TestPredictions.from_texts(known, labels, probabilities)
 
 
 def weighted_mean(probabilities: Sequence[np.ndarray], weights: Sequence[float]) -> np.ndarray:
