@@ -351,11 +351,11 @@ def _train_members(corpus: Corpus, config: TrainingConfig, presets: tuple[str, .
     fitted = fit_count(len(corpus.train_texts), config)
     if len(members) > 1 and fitted < len(corpus.train_texts):
         hooks.phase("weighing members")
-        held_out = corpus.train_texts[fitted:]
+        held_out, labels = corpus.train_texts[fitted:], np.asarray(corpus.train_labels)[fitted:]
         probabilities = [member.predict(held_out) for member in members]
-        weights, accuracy = choose_weights(probabilities, np.asarray(corpus.train_labels)[fitted:])
+        weights, accuracy = choose_weights(probabilities, labels)
         training.update(validation_accuracy=accuracy, member_weights=weights,
-                        member_validation_accuracy=[float(np.mean((p > 0.5) == (np.asarray(corpus.train_labels)[fitted:] == 1))) for p in probabilities])
+                        member_validation_accuracy=[float(np.mean((p > 0.5) == (labels == 1))) for p in probabilities])
     training["seconds"] = time.perf_counter() - started
     if len(members) == 1:
         hooks.phase("done")
