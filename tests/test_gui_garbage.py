@@ -78,3 +78,54 @@ def test_cycles_made_on_the_worker_thread_die_in_the_gui_thread(qtbot, tmp_path)
     assert set(Cycle.finalised_in) == {threading.main_thread().name}
     window.close()
     assert collection_is_automatic()
+
+
+class Holder:
+    """A cycle that holds an object the collector does not track, so its freeing can be watched."""
+
+    def __init__(self, payload) -> None:
+        self.me = self
+        self.payload = payload
+
+    def __del__(self) -> None:
+        Cycle.finalised_in.append("holder")
+
+
+def test_a_collection_finalises_at_once_and_frees_over_later_turns_in_slices(qtbot):
+    import weakref
+
+    import numpy as np
+
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        gc.collect()
+        Cycle.finalised_in = []
+        payload = np.zeros(8)
+        assert not gc.is_tracked(payload)
+        freed = weakref.ref(payload)
+        Holder(payload)
+        del payload
+        make_cycles(2000)
+        collector.slice_ms = 0  # one batch a turn
+        collector.collect()
+        assert len(Cycle.finalised_in) == 2001  # finalisers ran in the collection itself
+        assert freed() is not None and collector.freeing  # the memory waits for the slices
+        assert gc.garbage == []  # nothing of ours is left where others look
+        qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
+        assert freed() is None
+        assert collector.slices > 1  # several turns, one batch each
+        assert gc.collect() == 0  # emptying broke every cycle: nothing left for the next collection
+    finally:
+        collector.stop()
+
+
+def test_stop_frees_what_still_waits(qtbot):
+    collector = GuiThreadCollector()
+    collector.start()
+    make_cycles(1000)
+    collector.collect()
+    assert collector.freeing
+    collector.stop()
+    assert not collector.freeing
+    assert gc.collect() == 0

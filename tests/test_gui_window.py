@@ -122,6 +122,37 @@ def test_a_new_run_keeps_the_charts_layout_unless_the_epoch_labels_widen(qtbot):
     assert not draws_with_layout(lambda: chart.reset(10))
 
 
+def test_a_canvas_shown_with_a_draw_owed_lays_out_in_one_turn_and_draws_in_the_next(qtbot):
+    """Together they held the GUI thread for over 100 ms when the Evaluation tab was first shown."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    from gui.charts.training_chart import TrainingChart
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    chart = TrainingChart()
+    tabs.addTab(QWidget(), "first")
+    tabs.addTab(chart, "chart")
+    tabs.resize(720, 360)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    events: list[tuple[str, int]] = []
+    engine = chart.figure.get_layout_engine()
+    execute, draw_figure = engine.execute, chart.figure.draw
+    engine.execute = lambda figure: (events.append(("layout", chart.canvas._draws)), execute(figure))[1]
+    chart.figure.draw = lambda renderer: (events.append(("render", chart.canvas._draws)), draw_figure(renderer))[1]
+    chart.finish(3, False)  # changed while hidden: the draw is owed until the tab shows
+    assert events == []
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: any(kind == "render" for kind, _ in events), timeout=5000)
+    (first_kind, first_call), (second_kind, second_call) = events[:2]
+    assert (first_kind, second_kind) == ("layout", "render")
+    assert second_call == first_call + 1  # two draw calls: the layout's, then the drawing's
+    tabs.resize(760, 380)  # a resize lays out and draws at once, as before
+    qtbot.waitUntil(lambda: len(events) >= 4, timeout=5000)
+    assert events[2][1] == events[3][1]
+
+
 def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbot, make_window, tmp_path):
     window = make_window()
     assert not window.classify_panel.classify_button.isEnabled()

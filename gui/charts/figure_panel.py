@@ -77,16 +77,29 @@ class LazyCanvas(FigureCanvasQTAgg):
     _draws = 0
     _draws_at_show = 0
 
+    #: Set for the draw a newly shown canvas owes: its new layout is made in
+    #: one event-loop turn and the drawing in the next, as together they held
+    #: the GUI thread for over 100 ms.
+    _layout_first = False
+
     def draw(self) -> None:
         self._draws += 1
         figure = self.figure
         engine = figure.get_layout_engine()
-        reuse = self.keep_layout and engine is not None and self._laid_out_at == (self.width(), self.height())
+        size = (self.width(), self.height())
+        reuse = self.keep_layout and engine is not None and self._laid_out_at == size
         self.keep_layout = False
+        layout_first, self._layout_first = self._layout_first, False
+        if layout_first and not reuse and engine is not None and self.isVisible():
+            engine.execute(figure)  # positions only; the draw below keeps them
+            self._laid_out_at = size
+            self.keep_layout = True
+            super().draw_idle()
+            return
         try:
             if not reuse:
                 super().draw()
-                self._laid_out_at = (self.width(), self.height())
+                self._laid_out_at = size
                 return
             figure.set_layout_engine("none")  # the axes keep the positions the last layout gave them
             try:
@@ -132,10 +145,12 @@ class LazyCanvas(FigureCanvasQTAgg):
         Drawn at once, a tab's figure was drawn at its size before the
         layout's pending requests ran, then again (laid out again) at its
         final size: two draws of 80 to 160 ms where one will do. If the
-        settling resized it, that resize has drawn it already.
+        settling resized it, that resize has drawn it already. The owed
+        draw lays out in one turn and draws in the next (:attr:`_layout_first`).
         """
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if self.isVisible() and self._draws == self._draws_at_show:  # a resize has not drawn it meanwhile
+            self._layout_first = True
             super().draw_idle()
 
 

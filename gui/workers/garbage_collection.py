@@ -14,18 +14,34 @@ GUI thread collects by the same thresholds once a second, as pyqtgraph's
 ``GarbageCollector`` does. Full collections come at most every
 :data:`FULL_EVERY_S` seconds; the window also collects fully after each
 task, when it is idle anyway.
+
+A full collection after a run finds the run's traced graphs: tens of
+thousands of objects, whose freeing alone held the GUI thread for about
+70 ms. So a collection here only finds the garbage and runs its finalisers
+(``gc.DEBUG_SAVEALL`` keeps the collector from freeing it); the objects are
+then emptied a slice at a time on the next event-loop turns, as the
+collector's own ``tp_clear`` would, and reference counting frees them
+between paints. Cycles that emptying cannot break (through tuples or slots)
+are left to the next collection.
 """
 
 from __future__ import annotations
 
 import gc
 import time
+import types
+from collections import OrderedDict, deque
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer
 
 #: Fewest seconds between two timer-driven full (generation 2) collections.
 FULL_EVERY_S = 30.0
+
+#: Most milliseconds of the GUI thread one event-loop turn spends freeing garbage.
+SLICE_MS = 8.0
+#: Objects emptied between two looks at the clock.
+_BATCH = 256
 
 #: Ids of the collectors that currently hold automatic collection off.
 _holders: set[int] = set()
@@ -69,15 +85,64 @@ class GuiThreadCollector(QObject):
         # If the collector is deleted without stop() (its parent went away),
         # automatic collection still comes back. The partial holds an int only.
         self.destroyed.connect(partial(_release, id(self)))
+        #: Found unreachable and finalised, waiting to be emptied and freed.
+        self._unreachable: list = []
+        self._freeing = QTimer(self)
+        self._freeing.setInterval(0)
+        self._freeing.timeout.connect(self.free_slice)
+        self.slice_ms = SLICE_MS
+        #: Event-loop turns spent freeing so far.
+        self.slices = 0
 
     def start(self) -> None:
         _hold(id(self))
         self._timer.start()
 
     def stop(self) -> None:
-        """Stop the timer; automatic collection resumes once no collector runs."""
+        """Stop the timers and free what is waiting; automatic collection resumes once no collector runs."""
         self._timer.stop()
+        self._freeing.stop()
+        while self._unreachable:
+            self._empty_batch()
         _release(id(self))
+
+    @property
+    def freeing(self) -> bool:
+        """True while garbage found by a collection waits to be freed."""
+        return bool(self._unreachable)
+
+    def collect(self, generation: int = 2) -> None:
+        """Collect ``generation``: find the garbage and finalise it now, free it over the next turns."""
+        debug = gc.get_debug()
+        if debug & gc.DEBUG_SAVEALL:  # someone is inspecting gc.garbage: leave it to them
+            gc.collect(generation)
+            return
+        kept = len(gc.garbage)
+        gc.set_debug(debug | gc.DEBUG_SAVEALL)
+        try:
+            gc.collect(generation)
+        finally:
+            gc.set_debug(debug)
+        self._unreachable.extend(gc.garbage[kept:])
+        del gc.garbage[kept:]
+        if self._unreachable:
+            self._freeing.start()
+
+    def free_slice(self) -> None:
+        """Empty waiting garbage for up to ``slice_ms`` (at least one batch), freeing what it held."""
+        self.slices += 1
+        deadline = time.perf_counter() + self.slice_ms / 1000
+        self._empty_batch()
+        while self._unreachable and time.perf_counter() < deadline:
+            self._empty_batch()
+        if not self._unreachable:
+            self._freeing.stop()
+
+    def _empty_batch(self) -> None:
+        batch = self._unreachable[-_BATCH:]
+        del self._unreachable[-_BATCH:]
+        for obj in batch:
+            _empty(obj)
 
     def check(self) -> int | None:
         """Collect the oldest generation whose threshold is crossed; returns it, or None."""
@@ -92,5 +157,31 @@ class GuiThreadCollector(QObject):
             if counts[2] > thresholds[2] and time.monotonic() - self._last_full >= FULL_EVERY_S:
                 generation = 2
                 self._last_full = time.monotonic()
-        gc.collect(generation)
+        self.collect(generation)
         return generation
+
+
+def _empty(obj) -> None:
+    """Drop what ``obj`` holds, as the collector's ``tp_clear`` would; its finaliser has already run."""
+    kind = type(obj)
+    if issubclass(kind, OrderedDict):
+        OrderedDict.clear(obj)
+    elif issubclass(kind, dict):
+        dict.clear(obj)
+    elif issubclass(kind, list):
+        list.clear(obj)
+    elif issubclass(kind, set):
+        set.clear(obj)
+    elif issubclass(kind, deque):
+        deque.clear(obj)
+    elif kind is types.CellType:
+        try:
+            del obj.cell_contents
+        except ValueError:  # already empty
+            pass
+    try:  # an instance's own attributes (a class's __dict__ is a read-only mapping)
+        attributes = object.__getattribute__(obj, "__dict__")
+    except (AttributeError, TypeError):
+        return
+    if type(attributes) is dict:
+        attributes.clear()
