@@ -122,8 +122,8 @@ def test_a_new_run_keeps_the_charts_layout_unless_the_epoch_labels_widen(qtbot):
     assert not draws_with_layout(lambda: chart.reset(10))
 
 
-def test_a_canvas_shown_with_a_draw_owed_lays_out_in_one_turn_and_draws_in_the_next(qtbot):
-    """Together they held the GUI thread for over 100 ms when the Evaluation tab was first shown."""
+def test_a_draw_that_needs_a_layout_lays_out_in_one_turn_and_draws_in_the_next_unless_resizing(qtbot):
+    """Together they held the GUI thread for over 100 ms: when the Evaluation tab was first shown, when a run ended."""
     from PySide6.QtWidgets import QTabWidget, QWidget
 
     from gui.charts.training_chart import TrainingChart
@@ -141,16 +141,21 @@ def test_a_canvas_shown_with_a_draw_owed_lays_out_in_one_turn_and_draws_in_the_n
     execute, draw_figure = engine.execute, chart.figure.draw
     engine.execute = lambda figure: (events.append(("layout", chart.canvas._draws)), execute(figure))[1]
     chart.figure.draw = lambda renderer: (events.append(("render", chart.canvas._draws)), draw_figure(renderer))[1]
+
+    def next_draw(action) -> list[tuple[str, int]]:
+        events.clear()
+        action()
+        qtbot.waitUntil(lambda: any(kind == "render" for kind, _ in events), timeout=5000)
+        return events[:2]
+
     chart.finish(3, False)  # changed while hidden: the draw is owed until the tab shows
     assert events == []
-    tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: any(kind == "render" for kind, _ in events), timeout=5000)
-    (first_kind, first_call), (second_kind, second_call) = events[:2]
-    assert (first_kind, second_kind) == ("layout", "render")
-    assert second_call == first_call + 1  # two draw calls: the layout's, then the drawing's
-    tabs.resize(760, 380)  # a resize lays out and draws at once, as before
-    qtbot.waitUntil(lambda: len(events) >= 4, timeout=5000)
-    assert events[2][1] == events[3][1]
+    (first, call), (then, next_call) = next_draw(lambda: tabs.setCurrentIndex(1))
+    assert (first, then) == ("layout", "render") and next_call == call + 1  # two draw calls, a turn apart
+    (first, call), (then, next_call) = next_draw(lambda: chart.finish(12, True))  # a new note at the same size
+    assert (first, then) == ("layout", "render") and next_call == call + 1
+    (first, call), (then, next_call) = next_draw(lambda: tabs.resize(760, 380))  # resizing: both in one draw call
+    assert {first, then} == {"layout", "render"} and next_call == call
 
 
 def test_train_draws_one_point_per_epoch_shows_metrics_and_enables_classify(qtbot, make_window, tmp_path):

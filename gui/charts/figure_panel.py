@@ -77,10 +77,14 @@ class LazyCanvas(FigureCanvasQTAgg):
     _draws = 0
     _draws_at_show = 0
 
-    #: Set for the draw a newly shown canvas owes: its new layout is made in
-    #: one event-loop turn and the drawing in the next, as together they held
-    #: the GUI thread for over 100 ms.
+    #: A new layout and its drawing together held the GUI thread for over
+    #: 100 ms, so a draw that needs a layout makes it in one event-loop turn
+    #: and draws in the next. Not while the canvas is being resized: its old
+    #: image no longer fits, and the frame between would flash empty. The
+    #: first draw after it is shown is split even so.
     _layout_first = False
+    #: The size of the last drawing.
+    _drawn_at = None
 
     def draw(self) -> None:
         self._draws += 1
@@ -89,9 +93,10 @@ class LazyCanvas(FigureCanvasQTAgg):
         size = (self.width(), self.height())
         reuse = self.keep_layout and engine is not None and self._laid_out_at == size
         self.keep_layout = False
-        layout_first, self._layout_first = self._layout_first, False
-        if layout_first and not reuse and engine is not None and self.isVisible():
-            engine.execute(figure)  # positions only; the draw below keeps them
+        split = (self._layout_first or self._drawn_at == size) and not reuse and engine is not None and self.isVisible()
+        self._layout_first = False
+        if split:
+            engine.execute(figure)  # positions only; the drawing keeps them
             self._laid_out_at = size
             self.keep_layout = True
             super().draw_idle()
@@ -107,6 +112,7 @@ class LazyCanvas(FigureCanvasQTAgg):
             finally:
                 figure.set_layout_engine(engine)
         finally:
+            self._drawn_at = size
             self._run_after_draw()
 
     def after_next_draw(self, callback) -> None:
@@ -134,10 +140,15 @@ class LazyCanvas(FigureCanvasQTAgg):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self._layout_first = True
         if self._stale_while_hidden:
             self._stale_while_hidden = False
             self._draws_at_show = self._draws
             QTimer.singleShot(SETTLE_MS, self._draw_once_laid_out)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)  # draws first if a draw is pending
+        self._layout_first = False
 
     def _draw_once_laid_out(self) -> None:
         """The draw a newly shown canvas owes, once its page's layout has settled.
