@@ -228,7 +228,7 @@ class TaskController(QObject):
         # A run leaves Keras models, traced functions and tf.data pipelines in
         # reference cycles, and with them TensorFlow's native thread pools (four
         # tf_Compute threads and two more per run); only the cyclic collector
-        # frees them. Collect now, in the GUI thread, where Qt objects may die;
-        # the freeing itself is spread over the next event-loop turns.
-        self.collector.collect()
+        # frees them. Collect now: the search on a helper thread, the freeing
+        # in the GUI thread (where Qt objects may die), over the next turns.
+        self.collector.collect_in_background()
         self.ended.emit(task, time.monotonic() - self._started)

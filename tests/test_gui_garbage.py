@@ -88,7 +88,7 @@ class Holder:
         self.payload = payload
 
     def __del__(self) -> None:
-        Cycle.finalised_in.append("holder")
+        Cycle.finalised_in.append(threading.current_thread().name)
 
 
 def test_a_collection_finalises_at_once_and_frees_over_later_turns_in_slices(qtbot):
@@ -129,3 +129,32 @@ def test_stop_frees_what_still_waits(qtbot):
     collector.stop()
     assert not collector.freeing
     assert gc.collect() == 0
+
+
+def test_a_background_collection_finalises_on_a_helper_and_frees_qt_objects_in_the_gui_thread(qtbot):
+    import weakref
+
+    import numpy as np
+    from PySide6.QtCore import QObject, Qt
+
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        gc.collect()
+        Cycle.finalised_in = []
+        deleted_in: list[int] = []
+        qobject = QObject()  # no parent: Python owns it, and deletes it with its wrapper
+        qobject.destroyed.connect(lambda *_: deleted_in.append(threading.get_ident()), Qt.ConnectionType.DirectConnection)
+        payload = np.zeros(8)
+        freed = weakref.ref(payload)
+        Holder(payload).qobject = qobject
+        del payload, qobject
+        make_cycles(2000)
+        collector.collect_in_background()
+        qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
+        assert set(Cycle.finalised_in) == {"garbage search"}  # the search and the finalisers ran on the helper
+        assert freed() is None
+        assert deleted_in == [threading.get_ident()]  # the Qt object died in the GUI thread
+        assert gc.garbage == []
+    finally:
+        collector.stop()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from gui.i18n import configure_chart_fonts, context_tr
@@ -85,6 +86,9 @@ class LazyCanvas(FigureCanvasQTAgg):
     _layout_first = False
     #: The size of the last drawing.
     _drawn_at = None
+    #: Laid out, to be drawn by the event loop's next turn (not by a paint
+    #: that comes first, which would join the two halves again).
+    _drawing_next_turn = False
 
     def draw(self) -> None:
         self._draws += 1
@@ -99,8 +103,11 @@ class LazyCanvas(FigureCanvasQTAgg):
             engine.execute(figure)  # positions only; the drawing keeps them
             self._laid_out_at = size
             self.keep_layout = True
-            super().draw_idle()
+            self._drawing_next_turn = True
+            self._draw_pending = False
+            self.draw_idle()
             return
+        self._drawing_next_turn = False
         try:
             if not reuse:
                 super().draw()
@@ -133,10 +140,17 @@ class LazyCanvas(FigureCanvasQTAgg):
             callback()
 
     def draw_idle(self) -> None:
-        if self.isVisible():
-            super().draw_idle()
-        else:
+        """Draw on a later turn of the event loop, once the canvas can be seen.
+
+        On a 1 ms timer, not Matplotlib's zero one: Qt runs that as a posted
+        event, in the same turn as the code that asked for the draw and
+        before the timers and input already waiting.
+        """
+        if not self.isVisible():
             self._stale_while_hidden = True
+        elif not (self._draw_pending or getattr(self, "_is_drawing", False)):
+            self._draw_pending = True
+            QTimer.singleShot(1, self._draw_idle)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -147,8 +161,25 @@ class LazyCanvas(FigureCanvasQTAgg):
             QTimer.singleShot(SETTLE_MS, self._draw_once_laid_out)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().paintEvent(event)  # draws first if a draw is pending
-        self._layout_first = False
+        """Paint the last image and leave a pending draw to its own turn; draw now only while resizing.
+
+        Matplotlib's canvas draws here first if a draw is pending, in the
+        same turn as the window's paint and as whatever asked for the draw.
+        """
+        size = (self.width(), self.height())
+        if not (self._layout_first or self._drawing_next_turn or self._drawn_at == size):
+            super().paintEvent(event)  # resized: the old image no longer fits
+            return
+        if self._drawn_at != size:  # shown at a new size: the figure's background until it is drawn
+            painter = QPainter(self)
+            painter.fillRect(event.rect(), QColor.fromRgbF(*self.figure.get_facecolor()))
+            painter.end()
+            return
+        pending, self._draw_pending = self._draw_pending, False
+        try:
+            super().paintEvent(event)
+        finally:
+            self._draw_pending = self._draw_pending or pending
 
     def _draw_once_laid_out(self) -> None:
         """The draw a newly shown canvas owes, once its page's layout has settled.
@@ -162,7 +193,7 @@ class LazyCanvas(FigureCanvasQTAgg):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if self.isVisible() and self._draws == self._draws_at_show:  # a resize has not drawn it meanwhile
             self._layout_first = True
-            super().draw_idle()
+            self.draw_idle()
 
 
 class FigurePanel(QWidget):

@@ -16,24 +16,28 @@ GUI thread collects by the same thresholds once a second, as pyqtgraph's
 task, when it is idle anyway.
 
 A full collection after a run finds the run's traced graphs: tens of
-thousands of objects, whose freeing alone held the GUI thread for about
-70 ms. So a collection here only finds the garbage and runs its finalisers
-(``gc.DEBUG_SAVEALL`` keeps the collector from freeing it); the objects are
-then emptied a slice at a time on the next event-loop turns, as the
-collector's own ``tp_clear`` would, and reference counting frees them
-between paints. Cycles that emptying cannot break (through tuples or slots)
-are left to the next collection.
+thousands of objects, and it held the GUI thread for 130 ms. So a
+collection only finds the garbage and runs its finalisers
+(``gc.DEBUG_SAVEALL`` keeps the collector from freeing anything), and the
+one after a task does that on a helper thread, where the finalisers'
+Python code shares the GIL with the GUI. The objects found come back to
+the GUI thread and are emptied there a slice at a time, as the collector's
+own ``tp_clear`` would, so that reference counting frees them, Qt objects
+included, in the GUI thread between paints. Cycles that emptying cannot
+break (through tuples or slots) are left to the next collection.
 """
 
 from __future__ import annotations
 
 import gc
+import queue
+import threading
 import time
 import types
 from collections import OrderedDict, deque
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 #: Fewest seconds between two timer-driven full (generation 2) collections.
 FULL_EVERY_S = 30.0
@@ -42,6 +46,9 @@ FULL_EVERY_S = 30.0
 SLICE_MS = 8.0
 #: Objects emptied between two looks at the clock.
 _BATCH = 256
+
+#: Held while a collection saves what it finds (one at a time, in any thread).
+_searching = threading.Lock()
 
 #: Ids of the collectors that currently hold automatic collection off.
 _holders: set[int] = set()
@@ -64,6 +71,24 @@ def _release(key: int, *_args) -> None:
         gc.enable()
 
 
+def find_unreachable(generation: int = 2) -> list:
+    """Collect ``generation`` without freeing: finalisers run, and the unreachable objects are returned."""
+    with _searching:
+        debug = gc.get_debug()
+        if debug & gc.DEBUG_SAVEALL:  # someone is inspecting gc.garbage: leave it to them
+            gc.collect(generation)
+            return []
+        kept = len(gc.garbage)
+        gc.set_debug(debug | gc.DEBUG_SAVEALL)
+        try:
+            gc.collect(generation)
+        finally:
+            gc.set_debug(debug)
+        found = gc.garbage[kept:]
+        del gc.garbage[kept:]
+        return found
+
+
 def collection_is_automatic() -> bool:
     """False while a :class:`GuiThreadCollector` is running."""
     return gc.isenabled()
@@ -71,6 +96,9 @@ def collection_is_automatic() -> bool:
 
 class GuiThreadCollector(QObject):
     """Collects garbage on a timer in the thread it lives in (the GUI thread)."""
+
+    #: A helper thread has found garbage (see :meth:`collect_in_background`).
+    found = Signal()
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = 1000):
         super().__init__(parent)
@@ -93,6 +121,9 @@ class GuiThreadCollector(QObject):
         self.slice_ms = SLICE_MS
         #: Event-loop turns spent freeing so far.
         self.slices = 0
+        self._search: threading.Thread | None = None
+        self._found: queue.SimpleQueue = queue.SimpleQueue()
+        self.found.connect(self._take_found)
 
     def start(self) -> None:
         _hold(id(self))
@@ -102,29 +133,43 @@ class GuiThreadCollector(QObject):
         """Stop the timers and free what is waiting; automatic collection resumes once no collector runs."""
         self._timer.stop()
         self._freeing.stop()
+        if self._search is not None:
+            self._search.join()
+        self._take_found()
         while self._unreachable:
             self._empty_batch()
         _release(id(self))
 
     @property
     def freeing(self) -> bool:
-        """True while garbage found by a collection waits to be freed."""
-        return bool(self._unreachable)
+        """True while garbage found by a collection waits to be found or freed."""
+        return bool(self._unreachable) or self.searching
+
+    @property
+    def searching(self) -> bool:
+        return self._search is not None and self._search.is_alive()
 
     def collect(self, generation: int = 2) -> None:
-        """Collect ``generation``: find the garbage and finalise it now, free it over the next turns."""
-        debug = gc.get_debug()
-        if debug & gc.DEBUG_SAVEALL:  # someone is inspecting gc.garbage: leave it to them
-            gc.collect(generation)
+        """Collect ``generation`` here: find the garbage and finalise it now, free it over the next turns."""
+        self._free_later(find_unreachable(generation))
+
+    def collect_in_background(self) -> None:
+        """A full collection whose search and finalisers run on a helper thread; the freeing stays here."""
+        if self.searching:
             return
-        kept = len(gc.garbage)
-        gc.set_debug(debug | gc.DEBUG_SAVEALL)
-        try:
-            gc.collect(generation)
-        finally:
-            gc.set_debug(debug)
-        self._unreachable.extend(gc.garbage[kept:])
-        del gc.garbage[kept:]
+        self._search = threading.Thread(target=self._search_for_garbage, name="garbage search", daemon=True)
+        self._search.start()
+
+    def _search_for_garbage(self) -> None:
+        self._found.put(find_unreachable(2))  # the queue holds them: nothing is freed in this thread
+        self.found.emit()
+
+    def _take_found(self) -> None:
+        while not self._found.empty():
+            self._free_later(self._found.get())
+
+    def _free_later(self, found: list) -> None:
+        self._unreachable.extend(found)
         if self._unreachable:
             self._freeing.start()
 
@@ -146,7 +191,7 @@ class GuiThreadCollector(QObject):
 
     def check(self) -> int | None:
         """Collect the oldest generation whose threshold is crossed; returns it, or None."""
-        if self.paused:
+        if self.paused or _searching.locked():
             return None
         counts, thresholds = gc.get_count(), gc.get_threshold()
         if counts[0] <= thresholds[0]:
