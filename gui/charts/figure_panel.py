@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from gui.i18n import configure_chart_fonts, context_tr
@@ -80,15 +80,11 @@ class LazyCanvas(FigureCanvasQTAgg):
 
     #: A new layout and its drawing together held the GUI thread for over
     #: 100 ms, so a draw that needs a layout makes it in one event-loop turn
-    #: and draws in the next. Not while the canvas is being resized: its old
-    #: image no longer fits, and the frame between would flash empty. The
-    #: first draw after it is shown is split even so.
-    _layout_first = False
-    #: The size of the last drawing.
-    _drawn_at = None
-    #: Laid out, to be drawn by the event loop's next turn (not by a paint
-    #: that comes first, which would join the two halves again).
+    #: and draws in the next; paints in between show the last image.
     _drawing_next_turn = False
+    #: The size of the last drawing, and the renderer that holds it.
+    _drawn_at = None
+    _shown_renderer = None
 
     def draw(self) -> None:
         self._draws += 1
@@ -97,10 +93,8 @@ class LazyCanvas(FigureCanvasQTAgg):
         size = (self.width(), self.height())
         reuse = self.keep_layout and engine is not None and self._laid_out_at == size
         self.keep_layout = False
-        split = (self._layout_first or self._drawn_at == size) and not reuse and engine is not None and self.isVisible()
-        self._layout_first = False
-        if split:
-            engine.execute(figure)  # positions only; the drawing keeps them
+        if not reuse and engine is not None and self.isVisible():
+            engine.execute(figure)  # positions only (at a new size, in a new renderer); the drawing keeps them
             self._laid_out_at = size
             self.keep_layout = True
             self._drawing_next_turn = True
@@ -120,6 +114,7 @@ class LazyCanvas(FigureCanvasQTAgg):
                 figure.set_layout_engine(engine)
         finally:
             self._drawn_at = size
+            self._shown_renderer = getattr(self, "renderer", None)
             self._run_after_draw()
 
     def after_next_draw(self, callback) -> None:
@@ -154,32 +149,34 @@ class LazyCanvas(FigureCanvasQTAgg):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._layout_first = True
         if self._stale_while_hidden:
             self._stale_while_hidden = False
             self._draws_at_show = self._draws
             QTimer.singleShot(SETTLE_MS, self._draw_once_laid_out)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Paint the last image and leave a pending draw to its own turn; draw now only while resizing.
+        """Paint the last image, stretched if the canvas was resized since; a pending draw comes on its own turn.
 
         Matplotlib's canvas draws here first if a draw is pending, in the
         same turn as the window's paint and as whatever asked for the draw.
         """
-        size = (self.width(), self.height())
-        if not (self._layout_first or self._drawing_next_turn or self._drawn_at == size):
-            super().paintEvent(event)  # resized: the old image no longer fits
+        if self._drawn_at == (self.width(), self.height()):
+            pending, self._draw_pending = self._draw_pending, False
+            try:
+                super().paintEvent(event)
+            finally:
+                self._draw_pending = self._draw_pending or pending
             return
-        if self._drawn_at != size:  # shown at a new size: the figure's background until it is drawn
-            painter = QPainter(self)
-            painter.fillRect(event.rect(), QColor.fromRgbF(*self.figure.get_facecolor()))
-            painter.end()
-            return
-        pending, self._draw_pending = self._draw_pending, False
+        painter = QPainter(self)
         try:
-            super().paintEvent(event)
+            renderer = self._shown_renderer
+            if renderer is None:  # nothing drawn yet: the figure's background
+                painter.fillRect(event.rect(), QColor.fromRgbF(*self.figure.get_facecolor()))
+            else:
+                image = QImage(renderer.buffer_rgba(), int(renderer.width), int(renderer.height), QImage.Format.Format_RGBA8888)
+                painter.drawImage(QRectF(self.rect()), image)
         finally:
-            self._draw_pending = self._draw_pending or pending
+            painter.end()
 
     def _draw_once_laid_out(self) -> None:
         """The draw a newly shown canvas owes, once its page's layout has settled.
@@ -187,12 +184,10 @@ class LazyCanvas(FigureCanvasQTAgg):
         Drawn at once, a tab's figure was drawn at its size before the
         layout's pending requests ran, then again (laid out again) at its
         final size: two draws of 80 to 160 ms where one will do. If the
-        settling resized it, that resize has drawn it already. The owed
-        draw lays out in one turn and draws in the next (:attr:`_layout_first`).
+        settling resized it, that resize has drawn it already.
         """
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if self.isVisible() and self._draws == self._draws_at_show:  # a resize has not drawn it meanwhile
-            self._layout_first = True
             self.draw_idle()
 
 
