@@ -1,4 +1,4 @@
-"""Python's cyclic garbage collection, run in the GUI thread only.
+"""Python's cyclic garbage collection, with everything it frees freed in the GUI thread.
 
 Python collects in whichever thread happens to allocate when a threshold is
 crossed. In this app that is mostly the worker thread, where Keras and
@@ -162,7 +162,10 @@ class GuiThreadCollector(QObject):
 
     def _search_for_garbage(self) -> None:
         self._found.put(find_unreachable(2))  # the queue holds them: nothing is freed in this thread
-        self.found.emit()
+        try:
+            self.found.emit()
+        except RuntimeError:  # the collector was deleted meanwhile (its window closed without stop())
+            pass
 
     def _take_found(self) -> None:
         while not self._found.empty():
