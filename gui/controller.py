@@ -36,6 +36,9 @@ from gui.workers.engine_link import EngineLink
 from gui.workers.garbage_collection import GuiThreadCollector
 from gui.workers.messages import Abandoned, Batch, Download, Ended, Epoch, Failed, Finished, Handle, Member, Phase, Reading, TrainBegin
 
+#: After a task ends, how long the window gets to draw its results before the garbage search starts.
+COLLECT_AFTER_TASK_MS = 500
+
 
 class TaskController(QObject):
     """One task at a time on the engine; its progress and outcome as signals (GUI thread)."""
@@ -228,7 +231,7 @@ class TaskController(QObject):
         # A run leaves Keras models, traced functions and tf.data pipelines in
         # reference cycles, and with them TensorFlow's native thread pools (four
         # tf_Compute threads and two more per run); only the cyclic collector
-        # frees them. Collect now: the search on a helper thread, the freeing
-        # in the GUI thread (where Qt objects may die), over the next turns.
-        self.collector.collect_in_background()
+        # frees them. Collect once the results are drawn: the search on a helper
+        # thread, the freeing in the GUI thread (where Qt objects may die).
+        self.collector.collect_in_background(after_ms=COLLECT_AFTER_TASK_MS)
         self.ended.emit(task, time.monotonic() - self._started)

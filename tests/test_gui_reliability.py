@@ -65,9 +65,11 @@ def train_then_stop(qtbot, window) -> None:
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads through /proc")
 def test_twenty_train_stop_cycles_leave_no_thread_behind(qtbot, qtlog, window):
+    collector = window.controller.collector
     for _ in range(3):  # the first runs start TensorFlow's and Qt's thread pools, which stay
         train_then_stop(qtbot, window)
     qtbot.wait(500)
+    qtbot.waitUntil(lambda: not collector.freeing, timeout=30_000)  # its search thread comes and goes
     baseline, names = os_threads(), thread_names()
     python_threads = python_thread_names()
     worker_thread = window.controller.link.worker_thread.thread
@@ -75,9 +77,9 @@ def test_twenty_train_stop_cycles_leave_no_thread_behind(qtbot, qtlog, window):
         train_then_stop(qtbot, window)
         assert window.model is not None and window.model.training["stopped"]
         assert window.controller.link.worker_thread.thread is worker_thread  # every run on the window's one worker thread
-    # Qt's pooled threads may still be expiring; nothing is waiting for the cyclic collector.
+    # Qt's pooled threads may still be expiring; the collector's search thread ends with its search.
     try:
-        qtbot.waitUntil(lambda: os_threads() <= baseline, timeout=30_000)
+        qtbot.waitUntil(lambda: os_threads() <= baseline and not collector.freeing, timeout=30_000)
     except Exception:
         raise AssertionError(f"threads left behind: {thread_names() - names}; python threads: {python_thread_names()}") from None
     # No record of a foreign thread piles up either. One may go: a stale record

@@ -122,6 +122,9 @@ class GuiThreadCollector(QObject):
         #: Event-loop turns spent freeing so far.
         self.slices = 0
         self._search: threading.Thread | None = None
+        self._search_soon = QTimer(self)
+        self._search_soon.setSingleShot(True)
+        self._search_soon.timeout.connect(self.collect_in_background)
         self._found: queue.SimpleQueue = queue.SimpleQueue()
         self.found.connect(self._take_found)
 
@@ -133,6 +136,7 @@ class GuiThreadCollector(QObject):
         """Stop the timers and free what is waiting; automatic collection resumes once no collector runs."""
         self._timer.stop()
         self._freeing.stop()
+        self._search_soon.stop()
         if self._search is not None:
             self._search.join()
         self._take_found()
@@ -142,8 +146,8 @@ class GuiThreadCollector(QObject):
 
     @property
     def freeing(self) -> bool:
-        """True while garbage found by a collection waits to be found or freed."""
-        return bool(self._unreachable) or self.searching
+        """True while a collection is due, searching, or freeing what it found."""
+        return bool(self._unreachable) or self.searching or self._search_soon.isActive()
 
     @property
     def searching(self) -> bool:
@@ -153,8 +157,16 @@ class GuiThreadCollector(QObject):
         """Collect ``generation`` here: find the garbage and finalise it now, free it over the next turns."""
         self._free_later(find_unreachable(generation))
 
-    def collect_in_background(self) -> None:
-        """A full collection whose search and finalisers run on a helper thread; the freeing stays here."""
+    def collect_in_background(self, after_ms: int = 0) -> None:
+        """A full collection whose search and finalisers run on a helper thread; the freeing stays here.
+
+        ``after_ms`` lets the GUI finish what it has to draw first: the helper
+        shares the GIL, and work in both threads at once takes twice as long
+        in each.
+        """
+        if after_ms > 0:
+            self._search_soon.start(after_ms)
+            return
         if self.searching:
             return
         self._search = threading.Thread(target=self._search_for_garbage, name="garbage search", daemon=True)
