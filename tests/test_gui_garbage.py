@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
+
+import numpy as np
+import pytest
 
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
@@ -28,6 +32,17 @@ def make_cycles(count: int = 5000) -> None:
         Cycle()
 
 
+@pytest.fixture
+def collector(qtbot):
+    """A running collector, with no garbage and no finalisations recorded yet."""
+    running = GuiThreadCollector()
+    running.start()
+    gc.collect()
+    Cycle.finalised_in = []
+    yield running
+    running.stop()
+
+
 def test_a_collector_turns_automatic_collection_off_until_the_last_one_stops(qtbot):
     assert collection_is_automatic()
     first, second = GuiThreadCollector(), GuiThreadCollector()
@@ -48,21 +63,14 @@ def test_a_collector_deleted_without_stop_gives_automatic_collection_back(qtbot)
     qtbot.waitUntil(collection_is_automatic, timeout=5000)
 
 
-def test_check_collects_the_cycles_past_the_threshold_and_not_while_paused(qtbot):
-    collector = GuiThreadCollector()
-    collector.start()
-    try:
-        gc.collect()
-        Cycle.finalised_in = []
-        make_cycles()
-        collector.paused = True
-        assert collector.check() is None and Cycle.finalised_in == []
-        collector.paused = False
-        assert collector.check() in (0, 1)
-        assert len(Cycle.finalised_in) == 5000
-        assert collector.check() is None  # nothing new since
-    finally:
-        collector.stop()
+def test_check_collects_the_cycles_past_the_threshold_and_not_while_paused(collector):
+    make_cycles()
+    collector.paused = True
+    assert collector.check() is None and Cycle.finalised_in == []
+    collector.paused = False
+    assert collector.check() in (0, 1)
+    assert len(Cycle.finalised_in) == 5000
+    assert collector.check() is None  # nothing new since
 
 
 def test_cycles_made_on_the_worker_thread_die_in_the_gui_thread(qtbot, tmp_path):
@@ -91,38 +99,29 @@ class Holder:
         Cycle.finalised_in.append(threading.current_thread().name)
 
 
-def test_a_collection_finalises_at_once_and_frees_over_later_turns_in_slices(qtbot):
-    import weakref
-
-    import numpy as np
-
-    collector = GuiThreadCollector()
-    collector.start()
-    try:
-        gc.collect()
-        Cycle.finalised_in = []
-        payload = np.zeros(8)
-        assert not gc.is_tracked(payload)
-        freed = weakref.ref(payload)
-        Holder(payload)
-        del payload
-        make_cycles(2000)
-        collector.slice_ms = 0  # one batch a turn
-        collector.collect()
-        assert len(Cycle.finalised_in) == 2001  # finalisers ran in the collection itself
-        assert freed() is not None and collector.freeing  # the memory waits for the slices
-        assert gc.garbage == []  # nothing of ours is left where others look
-        qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
-        assert freed() is None
-        assert collector.slices > 1  # several turns, one batch each
-        assert gc.collect() == 0  # emptying broke every cycle: nothing left for the next collection
-    finally:
-        collector.stop()
+def watched_cycle(**attributes) -> weakref.ref:
+    """A garbage :class:`Holder` (with ``attributes``); the reference dies when its payload is freed."""
+    payload = np.zeros(8)
+    assert not gc.is_tracked(payload)
+    Holder(payload).__dict__.update(attributes)
+    return weakref.ref(payload)
 
 
-def test_stop_frees_what_still_waits(qtbot):
-    collector = GuiThreadCollector()
-    collector.start()
+def test_a_collection_finalises_at_once_and_frees_over_later_turns_in_slices(qtbot, collector):
+    freed = watched_cycle()
+    make_cycles(2000)
+    collector.slice_ms = 0  # one batch a turn
+    collector.collect()
+    assert len(Cycle.finalised_in) == 2001  # finalisers ran in the collection itself
+    assert freed() is not None and collector.freeing  # the memory waits for the slices
+    assert gc.garbage == []  # nothing of ours is left where others look
+    qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
+    assert freed() is None
+    assert collector.slices > 1  # several turns, one batch each
+    assert gc.collect() == 0  # emptying broke every cycle: nothing left for the next collection
+
+
+def test_stop_frees_what_still_waits(collector):
     make_cycles(1000)
     collector.collect()
     assert collector.freeing
@@ -131,30 +130,18 @@ def test_stop_frees_what_still_waits(qtbot):
     assert gc.collect() == 0
 
 
-def test_a_background_collection_finalises_on_a_helper_and_frees_qt_objects_in_the_gui_thread(qtbot):
-    import weakref
-
-    import numpy as np
+def test_a_background_collection_finalises_on_a_helper_and_frees_qt_objects_in_the_gui_thread(qtbot, collector):
     from PySide6.QtCore import QObject, Qt
 
-    collector = GuiThreadCollector()
-    collector.start()
-    try:
-        gc.collect()
-        Cycle.finalised_in = []
-        deleted_in: list[int] = []
-        qobject = QObject()  # no parent: Python owns it, and deletes it with its wrapper
-        qobject.destroyed.connect(lambda *_: deleted_in.append(threading.get_ident()), Qt.ConnectionType.DirectConnection)
-        payload = np.zeros(8)
-        freed = weakref.ref(payload)
-        Holder(payload).qobject = qobject
-        del payload, qobject
-        make_cycles(2000)
-        collector.collect_in_background()
-        qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
-        assert set(Cycle.finalised_in) == {"garbage search"}  # the search and the finalisers ran on the helper
-        assert freed() is None
-        assert deleted_in == [threading.get_ident()]  # the Qt object died in the GUI thread
-        assert gc.garbage == []
-    finally:
-        collector.stop()
+    deleted_in: list[int] = []
+    qobject = QObject()  # no parent: Python owns it, and deletes it with its wrapper
+    qobject.destroyed.connect(lambda *_: deleted_in.append(threading.get_ident()), Qt.ConnectionType.DirectConnection)
+    freed = watched_cycle(qobject=qobject)
+    del qobject
+    make_cycles(2000)
+    collector.collect_in_background()
+    qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
+    assert set(Cycle.finalised_in) == {"garbage search"}  # the search and the finalisers ran on the helper
+    assert freed() is None
+    assert deleted_in == [threading.get_ident()]  # the Qt object died in the GUI thread
+    assert gc.garbage == []
