@@ -26,12 +26,17 @@ def _shape_text(shape) -> str:
     return f"({', '.join(dims)})"
 
 
+def trainable_parameters(model: Any) -> int:
+    """How many numbers training changes in a Keras model."""
+    return sum(int(w.numpy().size) for w in model.trainable_weights)
+
+
 def summary_text(model: Any) -> str:
     """The layers, their output shapes and parameter counts, as plain text."""
     rows = summary_rows(model)
     lines = [f"{'Layer':<28}{'Type':<20}{'Output shape':<20}{'Params':>10}"]
     lines += [f"{name:<28}{kind:<20}{shape:<20}{params:>10,}" for name, kind, shape, params in rows]
-    lines.append(f"Total trainable parameters: {sum(int(w.numpy().size) for w in model.trainable_weights):,}")
+    lines.append(f"Total trainable parameters: {trainable_parameters(model):,}")
     return "\n".join(lines)
 
 
@@ -45,7 +50,7 @@ def layer_table(model: Any) -> tuple[list[tuple[str, str, str, int]], int | None
     if cached is None:
         try:
             network = model.classifier
-            cached = (summary_rows(network), sum(int(w.numpy().size) for w in network.trainable_weights))
+            cached = (summary_rows(network), trainable_parameters(network))
         except Exception:  # noqa: BLE001 - the window falls back to the plain-text summary
             cached = ([], None)
         model.layer_table_cache = cached
