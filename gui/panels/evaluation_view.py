@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
 from core.insight.evaluation_view_data import view_data
 from gui.charts.figure_panel import LazyCanvas
 from gui.i18n import chart_tr, configure_chart_fonts, context_tr
-from gui.panels.wrong_reviews_model import WrongReviewsModel
+from gui.panels.wrong_reviews_model import CLASSES, WrongReviewsModel
 from gui.theme import style_figure
 
 #: The slider's steps per unit of threshold.
 STEPS = 1000
 ROC_TICKS = (0.0, 0.5, 1.0)
-CLASSES = (QT_TRANSLATE_NOOP("EvaluationView", "negative"), QT_TRANSLATE_NOOP("EvaluationView", "positive"))
 #: Rows measured to size the label and probability columns (all of them look alike).
 MEASURED_ROWS = 20
 NO_MODEL_TEXT = QT_TRANSLATE_NOOP("EvaluationView", "Train a model or open one to see how it does on the test reviews.")

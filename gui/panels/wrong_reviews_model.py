@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
-#: The label of each class, by value, in the "EvaluationView" context.
-CLASS_NAMES = ("negative", "positive")
+#: The label of each class, by value, in the "EvaluationView" context (the tab's matrix uses them too).
+CLASSES = (QT_TRANSLATE_NOOP("EvaluationView", "negative"), QT_TRANSLATE_NOOP("EvaluationView", "positive"))
 
 
 def _one_line(text: str) -> str:
@@ -54,7 +54,7 @@ class WrongReviewsModel(QAbstractTableModel):
         item, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return QCoreApplication.translate("EvaluationView", CLASS_NAMES[int(item["label"])])
+                return QCoreApplication.translate("EvaluationView", CLASSES[int(item["label"])])
             if column == 1:
                 return f"{float(item['probability']):.3f}"
             return _one_line(item["text"])[:300]

@@ -679,7 +679,7 @@
     <name>EvaluationView</name>
     <message>
         <source>negative</source>
-        <extracomment>The slider&apos;s steps per unit of threshold.</extracomment>
+        <extracomment>The label of each class, by value, in the &quot;EvaluationView&quot; context (the tab&apos;s matrix uses them too).</extracomment>
         <translation>负面</translation>
     </message>
     <message>
@@ -688,7 +688,7 @@
     </message>
     <message>
         <source>Train a model or open one to see how it does on the test reviews.</source>
-        <extracomment>Rows measured to size the label and probability columns (all of them look alike).</extracomment>
+        <extracomment>The slider&apos;s steps per unit of threshold. Rows measured to size the label and probability columns (all of them look alike).</extracomment>
         <translation>训练或打开一个模型，查看它在测试评论上的表现。</translation>
     </message>
     <message>
@@ -774,7 +774,6 @@
     </message>
     <message>
         <source>True label</source>
-        <extracomment>The label of each class, by value, in the &quot;EvaluationView&quot; context.</extracomment>
         <translation>真实标签</translation>
     </message>
     <message>
