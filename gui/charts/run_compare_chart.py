@@ -103,14 +103,18 @@ class RunCompareChart(FigurePanel):
         for key, title in AXES:
             self.axes[key].set_title(chart_tr("RunCompareChart", title), fontsize=10)
             self.axes[key].set_xlabel(chart_tr("RunCompareChart", "epoch"))
-        self.set_runs(self.runs)
+        self._plot(self.runs)
 
     def restyle(self) -> None:
         self.hint.set_color(self.colours["muted"])
         self.style_legend(self.axes["val_loss"].get_legend())
 
     def set_runs(self, runs) -> None:
-        """Draw ``runs`` (gui.run_store.Run), one curve each on both axes."""
+        """Draw ``runs`` (gui.run_store.Run), one curve each on both axes, unless they are drawn already."""
+        if list(runs) != self.runs:
+            self._plot(runs)
+
+    def _plot(self, runs) -> None:
         self.runs = list(runs)
         for key, ax in self.axes.items():
             for line in self.lines[key]:

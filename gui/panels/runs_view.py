@@ -253,7 +253,7 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
     def set_open_enabled(self, enabled: bool) -> None:
         """The window allows Open only while it is idle."""
         self.open_enabled = enabled
-        self._on_selection()
+        self._enable_buttons(self.selected_runs())
 
     def edit_selected_name(self) -> None:
         runs = self.selected_runs()
@@ -322,9 +322,12 @@ class RunsView(RetranslatesOnLanguageChange, QWidget):
 
     def _on_selection(self) -> None:
         runs = self.selected_runs()
+        self._enable_buttons(runs)
+        self.chart.set_runs(runs)
+
+    def _enable_buttons(self, runs: list[Run]) -> None:
         self.rename_button.setEnabled(len(runs) == 1)
         self.delete_button.setEnabled(bool(runs))
         self.open_button.setEnabled(self.open_enabled and len(runs) == 1 and self.store.model_path(runs[0]) is not None)
         self.combine_button.setEnabled(bool(self._combinable()))
         self.logs_button.setEnabled(self.selected_log_folder() is not None)
-        self.chart.set_runs(runs)
