@@ -25,7 +25,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QWidget
 
 from core.errors import Message, StudioError
 from core.models.config import SEPARATOR
@@ -55,6 +56,59 @@ class RetranslatesOnLanguageChange:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+class LanguageChangeWhenShown(QObject):
+    """Holds back the ``LanguageChange`` of hidden pages (a tab widget's other tabs) until they are needed.
+
+    Retranslating every page at once held the GUI thread for 140 ms. A
+    hidden page gets its event when it is shown, before it paints, or else
+    on a later turn of the event loop, one page per turn.
+    """
+
+    #: Milliseconds between two held-back pages' retranslations.
+    INTERVAL_MS = 30
+
+    def __init__(self, pages: list[QWidget], parent: QObject | None = None):
+        super().__init__(parent)
+        self._held: list[QWidget] = []
+        self._delivering = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self._deliver_next)
+        for page in pages:
+            page.installEventFilter(self)
+
+    @property
+    def pending(self) -> bool:
+        """Some page still shows the previous language."""
+        return bool(self._held)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange and not self._delivering and watched.isHidden():
+            if watched not in self._held:
+                self._held.append(watched)
+            self._timer.start()
+            return True
+        if kind in (QEvent.Type.ShowToParent, QEvent.Type.Show) and watched in self._held:
+            self._deliver(watched)
+        return False
+
+    def _deliver(self, page: QWidget) -> None:
+        self._held.remove(page)
+        self._delivering = True
+        try:
+            QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+        finally:
+            self._delivering = False
+
+    def _deliver_next(self) -> None:
+        if self._held:
+            self._deliver(self._held[0])
+        if self._held:
+            self._timer.start()
 
 
 def context_tr(context: str):
@@ -96,7 +150,8 @@ def current_language() -> str:
 def set_language(choice: str | None) -> str:
     """Install the translators of ``choice`` ("" follows the system); returns the code in use.
 
-    Every widget gets its ``LanguageChange`` before this returns.
+    Every shown widget gets its ``LanguageChange`` before this returns (hidden
+    pages may get it later: :class:`LanguageChangeWhenShown`).
     """
     global _language
     code = resolve_language(choice)

@@ -140,6 +140,7 @@ def test_in_chinese_every_visible_text_of_the_window_is_translated(qtbot, window
     english = visible_texts(window)
     assert len(english) > 40
     set_language("zh_CN")
+    qtbot.waitUntil(lambda: not window.tabs.language_catch_up.pending, timeout=3000)  # the other tabs, a turn each
     chinese = visible_texts(window)
     untranslated = sorted(
         f"{kind} {text!r}" for key, (kind, text) in english.items() if key in chinese and chinese[key][1] == text and text not in SAME_IN_BOTH
@@ -166,6 +167,19 @@ def test_the_language_menu_switches_live_is_remembered_and_english_comes_back_un
     assert visible_texts(window) == before
     window.menus.language_actions[""].trigger()  # follow the system again
     assert window.settings.language() == "" and i18n.current_language() == i18n.system_language()
+
+
+def test_the_other_tabs_switch_language_when_shown_or_a_turn_later(qtbot, window):
+    window.tabs.setCurrentIndex(0)
+    runs, batch = window.runs_view, window.batch_view
+    set_language("zh_CN")
+    assert window.train_button.text() == "训练"  # what shows switched at once
+    assert runs.open_button.text() == "&Open" and batch.open_button.text() == "Classify a &file…"
+    window.tabs.setCurrentWidget(runs)  # shown: switched before it paints
+    assert runs.open_button.text() == "打开(&O)"
+    assert batch.open_button.text() == "Classify a &file…"  # not shown: it waits its turn
+    qtbot.waitUntil(lambda: not window.tabs.language_catch_up.pending, timeout=3000)
+    assert batch.open_button.text() == "分类文件(&F)…" and batch.isHidden()
 
 
 def test_the_system_language_decides_by_default():
