@@ -136,6 +136,9 @@ def open_main_window(settings: StudioSettings, runs_folder: str | None = None, s
         # Matplotlib's font list may read the system's CJK fonts (~150 ms): now, not at the first switch to Chinese.
         installed_chart_fonts()
         card.wait_for(controller.engine_ready, lambda: controller.engine_loaded)
+        if show:
+            window.paint_ahead()
+            QApplication.processEvents()  # a turn of its own: the window's first paint is not held up by it
     if show:
         window.show()
     if card is not None:

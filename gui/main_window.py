@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 from core.data.loading import DOWNLOAD
 from core.errors import ConfigError, StudioError
 from core.models.model_file import read_metadata
+from gui.charts.figure_panel import LazyCanvas
 from gui.controller import TaskController
 from gui.dialogs import DISCARD, KEEP, STAY, Dialogs
 from gui.file_actions import FileActions
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(self)
         self._close_when_idle = False
         self._closed = False
-        self._painted = False
+        self._painted = self._painting_ahead = False
 
         self.setWindowTitle(APP_TITLE)
         self._build_widgets()
@@ -401,9 +402,24 @@ class MainWindow(QMainWindow):
         self.dialogs.close()
         event.accept()
 
+    def paint_ahead(self) -> None:
+        """Lay out and paint the window once off screen, and draw the charts it will show (behind the splash).
+
+        The first paint on screen then copies what is drawn: done there, it
+        held the GUI thread for 200 ms, and the chart's draw for 120 more.
+        """
+        self._painting_ahead = True
+        try:
+            self.grab()  # lays the window out at its size and warms the fonts' and the style's caches
+        finally:
+            self._painting_ahead = False
+        for canvas in self.findChildren(LazyCanvas):
+            if canvas.isVisibleTo(self):
+                canvas.draw_unseen()
+
     def event(self, event: QEvent) -> bool:
         result = super().event(event)
-        if event.type() == QEvent.Type.Paint and not self._painted:
+        if event.type() == QEvent.Type.Paint and not self._painted and not self._painting_ahead:
             self._painted = True
             self.first_painted.emit()
             QTimer.singleShot(PRELOAD_DELAY_MS, self.controller.preload)

@@ -26,6 +26,8 @@ def test_the_window_takes_input_only_once_tensorflow_is_imported_on_the_worker(q
     def window_painted() -> None:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         seen["loaded at first paint"] = window.controller.engine_loaded
+        seen["shown at first paint"] = window.isVisible()
+        seen["chart draws at first paint"] = window.chart.canvas._draws
 
     window = open_main_window(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=str(tmp_path / "runs"),
                               on_first_paint=window_painted, on_splash_paint=splash_painted)
@@ -35,6 +37,10 @@ def test_the_window_takes_input_only_once_tensorflow_is_imported_on_the_worker(q
     assert seen["loaded at first paint"] is True  # the window painted (took input) only once TensorFlow was in
     importer = window.controller.link.preload_thread
     assert importer is not None and importer != threading.main_thread().ident  # imported on the worker, not the GUI thread
+    # The chart was drawn behind the splash: the first paint is on screen, not the off-screen one, and owes no draw.
+    assert seen["shown at first paint"] is True and seen["chart draws at first paint"] == 1
+    qtbot.wait(300)
+    assert window.chart.canvas._draws == 1
     window.close()
 
 

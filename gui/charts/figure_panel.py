@@ -117,6 +117,15 @@ class LazyCanvas(FigureCanvasQTAgg):
             self._shown_renderer = getattr(self, "renderer", None)
             self._run_after_draw()
 
+    def draw_unseen(self) -> None:
+        """Draw now at the current size, though not yet shown (a window drawn behind its splash).
+
+        The first paint then shows the drawing, and showing owes no draw
+        (nor does a draw asked for while ``QWidget.grab`` made it look shown).
+        """
+        self._stale_while_hidden = self._draw_pending = False
+        self.draw()
+
     def after_next_draw(self, callback) -> None:
         """Call ``callback`` once the draw asked for has been made, or now if none will be.
 
