@@ -58,57 +58,63 @@ class RetranslatesOnLanguageChange:
         super().changeEvent(event)
 
 
-class LanguageChangeWhenShown(QObject):
-    """Holds back the ``LanguageChange`` of hidden pages (a tab widget's other tabs) until they are needed.
+class LanguageChangeInTurns(QObject):
+    """Spreads a language switch over turns of the event loop: a region of the window per turn.
 
-    Retranslating every page at once held the GUI thread for 140 ms. A
-    hidden page gets its event when it is shown, before it paints, or else
-    on a later turn of the event loop, one page per turn.
+    Retranslating the whole window at once (texts, legends, then Qt's
+    relayout and repaint of it all) held the GUI thread for 140 ms. The
+    window switches its own texts at once; each watched region gets its
+    ``LanguageChange`` on a later turn: the shown ones first, on the next
+    turns, and the hidden ones (a tab widget's other pages) when shown,
+    before they paint, or :data:`HIDDEN_INTERVAL_MS` apart.
     """
 
-    #: Milliseconds between two held-back pages' retranslations.
-    INTERVAL_MS = 30
+    #: Milliseconds between two hidden regions' retranslations.
+    HIDDEN_INTERVAL_MS = 30
 
-    def __init__(self, pages: list[QWidget], parent: QObject | None = None):
+    def __init__(self, regions: list[QWidget], parent: QObject | None = None):
         super().__init__(parent)
         self._held: list[QWidget] = []
         self._delivering = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(self.INTERVAL_MS)
         self._timer.timeout.connect(self._deliver_next)
-        for page in pages:
-            page.installEventFilter(self)
+        for region in regions:
+            region.installEventFilter(self)
 
     @property
     def pending(self) -> bool:
-        """Some page still shows the previous language."""
+        """Some region still shows the previous language."""
         return bool(self._held)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if kind == QEvent.Type.LanguageChange and not self._delivering and watched.isHidden():
+        if kind == QEvent.Type.LanguageChange and not self._delivering:
             if watched not in self._held:
                 self._held.append(watched)
-            self._timer.start()
+            self._schedule()
             return True
         if kind in (QEvent.Type.ShowToParent, QEvent.Type.Show) and watched in self._held:
             self._deliver(watched)
         return False
 
-    def _deliver(self, page: QWidget) -> None:
-        self._held.remove(page)
+    def _schedule(self) -> None:
+        shown = any(not region.isHidden() for region in self._held)
+        self._timer.start(0 if shown else self.HIDDEN_INTERVAL_MS)
+
+    def _deliver(self, region: QWidget) -> None:
+        self._held.remove(region)
         self._delivering = True
         try:
-            QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+            QCoreApplication.sendEvent(region, QEvent(QEvent.Type.LanguageChange))
         finally:
             self._delivering = False
 
     def _deliver_next(self) -> None:
         if self._held:
-            self._deliver(self._held[0])
+            self._deliver(next((region for region in self._held if not region.isHidden()), self._held[0]))
         if self._held:
-            self._timer.start()
+            self._schedule()
 
 
 def context_tr(context: str):
@@ -150,8 +156,8 @@ def current_language() -> str:
 def set_language(choice: str | None) -> str:
     """Install the translators of ``choice`` ("" follows the system); returns the code in use.
 
-    Every shown widget gets its ``LanguageChange`` before this returns (hidden
-    pages may get it later: :class:`LanguageChangeWhenShown`).
+    Every widget gets its ``LanguageChange`` before this returns, but the
+    regions a :class:`LanguageChangeInTurns` watches take it on later turns.
     """
     global _language
     code = resolve_language(choice)

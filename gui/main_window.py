@@ -31,7 +31,7 @@ from gui.charts.figure_panel import LazyCanvas
 from gui.controller import TaskController
 from gui.dialogs import DISCARD, KEEP, STAY, Dialogs
 from gui.file_actions import FileActions
-from gui.i18n import context_tr, error_text
+from gui.i18n import LanguageChangeInTurns, context_tr, error_text
 from gui.menus import MainMenus
 from gui.panels.classify_panel import ClassifyPanel
 from gui.panels.setup_column import SetupColumn
@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         main = self._splitter(Qt.Orientation.Horizontal, (setup, 0), (right, 1))
         self.splitters = {"main": main, "right": right, "training": self.tabs.training_tab}
         self.setCentralWidget(main)
+        #: A language switch reaches the pages and the classify panel a turn at a time.
+        self.language_turns = LanguageChangeInTurns([*self.tabs.pages, self.classify_panel], self)
 
     @staticmethod
     def _splitter(orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QSplitter:

@@ -74,6 +74,12 @@ def window(qtbot, tmp_path, english_after):
     return window
 
 
+def switch_language(qtbot, window, code: str) -> None:
+    """``set_language``, then the turns in which it reaches the window's panels and pages."""
+    set_language(code)
+    qtbot.waitUntil(lambda: not window.language_turns.pending, timeout=3000)
+
+
 def visible_texts(window) -> dict[int, tuple[str, str]]:
     """id -> (kind, text) of every visible QAction, QPushButton, QLabel and QGroupBox with a text."""
     found = {}
@@ -139,8 +145,7 @@ def test_every_example_title_is_marked_for_translation():
 def test_in_chinese_every_visible_text_of_the_window_is_translated(qtbot, window):
     english = visible_texts(window)
     assert len(english) > 40
-    set_language("zh_CN")
-    qtbot.waitUntil(lambda: not window.tabs.language_catch_up.pending, timeout=3000)  # the other tabs, a turn each
+    switch_language(qtbot, window, "zh_CN")
     chinese = visible_texts(window)
     untranslated = sorted(
         f"{kind} {text!r}" for key, (kind, text) in english.items() if key in chinese and chinese[key][1] == text and text not in SAME_IN_BOTH
@@ -152,9 +157,11 @@ def test_in_chinese_every_visible_text_of_the_window_is_translated(qtbot, window
 
 
 def test_the_language_menu_switches_live_is_remembered_and_english_comes_back_unchanged(qtbot, window, tmp_path):
+    qtbot.waitUntil(lambda: not window.data_panel.timer.isActive(), timeout=3000)  # the data panel has looked at its data
     before = visible_texts(window)
     with qtbot.waitSignal(window.menus.language_changed, timeout=2000) as signal:
         window.menus.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: not window.language_turns.pending, timeout=3000)
     assert signal.args == ["zh_CN"] and i18n.current_language() == "zh_CN"
     assert window.settings.language() == "zh_CN"
     assert window.classify_panel.title() == "评论分类" and window.results.metrics_note.text() == "还没有模型。"
@@ -164,22 +171,23 @@ def test_the_language_menu_switches_live_is_remembered_and_english_comes_back_un
     assert StudioSettings.in_file(str(tmp_path / "settings.ini")).language() == "zh_CN"
 
     window.menus.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: not window.language_turns.pending, timeout=3000)
     assert visible_texts(window) == before
     window.menus.language_actions[""].trigger()  # follow the system again
     assert window.settings.language() == "" and i18n.current_language() == i18n.system_language()
 
 
-def test_the_other_tabs_switch_language_when_shown_or_a_turn_later(qtbot, window):
+def test_a_language_switch_reaches_the_panels_on_later_turns_and_a_hidden_tab_when_shown(qtbot, window):
     window.tabs.setCurrentIndex(0)
-    runs, batch = window.runs_view, window.batch_view
+    runs, batch, classify = window.runs_view, window.batch_view, window.classify_panel
     set_language("zh_CN")
-    assert window.train_button.text() == "训练"  # what shows switched at once
+    assert window.train_button.text() == "训练"  # the window's own texts at once
+    assert classify.classify_button.text() == "&Classify"  # the panels and pages on the turns after
     assert runs.open_button.text() == "&Open" and batch.open_button.text() == "Classify a &file…"
     window.tabs.setCurrentWidget(runs)  # shown: switched before it paints
-    assert runs.open_button.text() == "打开(&O)"
-    assert batch.open_button.text() == "Classify a &file…"  # not shown: it waits its turn
-    qtbot.waitUntil(lambda: not window.tabs.language_catch_up.pending, timeout=3000)
-    assert batch.open_button.text() == "分类文件(&F)…" and batch.isHidden()
+    assert runs.open_button.text() == "打开(&O)" and batch.open_button.text() == "Classify a &file…"
+    qtbot.waitUntil(lambda: not window.language_turns.pending, timeout=3000)
+    assert classify.classify_button.text() == "分类(&C)" and batch.open_button.text() == "分类文件(&F)…" and batch.isHidden()
 
 
 def test_the_system_language_decides_by_default():
@@ -307,7 +315,7 @@ def test_charts_follow_the_palette_and_change_with_it(qtbot, window):
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_window_fits_1280_by_720(qtbot, window, language):
-    set_language(language)
+    switch_language(qtbot, window, language)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1280 and hint.height() <= 720, hint
     assert window.width() <= 1280 and window.height() <= 720
@@ -355,7 +363,7 @@ def test_every_input_and_button_has_an_accessible_name_and_a_tooltip(qtbot, wind
     toolbars = {id(button) for panel in (window.chart, window.runs_view.chart, window.tune_view.charts) for button in panel.toolbar.findChildren(QAbstractButton)}
     lacking = []
     for language in ("en", "zh_CN"):
-        set_language(language)
+        switch_language(qtbot, window, language)
         for widget in window.findChildren(QAbstractButton) + [w for kind in kinds[1:] for w in window.findChildren(kind)]:
             if not isinstance(widget, kinds) or id(widget) in toolbars or widget.parent() is None:
                 continue
@@ -401,7 +409,7 @@ def test_the_verdict_is_said_in_words_for_screen_readers(qtbot, window, english_
     panel.classify()
     assert panel.verdict.text() == "Positive"
     assert panel.verdict.accessibleName() == "Verdict: Positive, 93.0% positive"
-    set_language("zh_CN")
+    switch_language(qtbot, window, "zh_CN")
     assert panel.verdict.text() == "正面" and panel.verdict.accessibleName() == "判定：正面，93.0% 正面"
 
 

@@ -14,7 +14,7 @@ from core.models.config import preset
 from core.tuning.defaults import DEFAULT_FILE, sqlite_url
 from gui.charts.training_chart import TrainingChart
 from gui.field_labels import family_label, preset_label
-from gui.i18n import LanguageChangeWhenShown, context_tr
+from gui.i18n import context_tr
 from gui.panels.batch_view import BatchView
 from gui.panels.evaluation_view import EvaluationView
 from gui.panels.results_panel import ModelSummaryPanel
@@ -58,11 +58,9 @@ class WorkspaceTabs(QTabWidget):
         self.batch_view = BatchView()
         # The study database sits beside the run list (by default the app's data folder, where main.py tune looks too).
         self.tune_view = TuneView(data_request, sqlite_url(runs.folder / DEFAULT_FILE))
-        pages = [self.training_tab, self.evaluation_view, self.runs_view, self.batch_view, self.tune_view]
-        for page in pages:
+        self.pages = [self.training_tab, self.evaluation_view, self.runs_view, self.batch_view, self.tune_view]
+        for page in self.pages:
             self.addTab(page, "")
-        #: The other tabs switch language when shown, or a turn at a time after the shown one.
-        self.language_catch_up = LanguageChangeWhenShown(pages, self)
         #: Whose curves the chart shows, if an ensemble's member: (index from 1, count, preset name).
         self._member: tuple[int, int, str] | None = None
         self.retranslate_ui()
