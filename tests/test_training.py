@@ -89,6 +89,8 @@ def test_train_reports_every_phase_epoch_and_batch(corpus, tiny_config):
     assert len(model.history["loss"]) == len(model.history["val_accuracy"]) == 2
     assert set(model.test_metrics) >= {"loss", "accuracy", "precision", "recall", "f1", "confusion_matrix", "roc_auc"}
     assert model.test_metrics["count"] == 16
+    # The traced training step is let go once training ends (garbage collections would scan it for the model's life).
+    assert model.classifier.train_function is None
 
 
 def test_stop_ends_within_two_batches_and_keeps_weights_and_history(corpus, tiny_config):

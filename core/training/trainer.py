@@ -212,6 +212,9 @@ def fit(
                 verbose=0,
             )
         history = {key: [float(v) for v in values] for key, values in keras_history.history.items()}
+        # The traced training step is 25,000 Python objects in cycles that every garbage collection
+        # would scan for as long as the model is kept; nothing fits a trained model again.
+        model.train_function = None
     seconds = time.perf_counter() - start
 
     if callback.diverged_at:
