@@ -121,6 +121,26 @@ def test_a_collection_finalises_at_once_and_frees_over_later_turns_in_slices(qtb
     assert gc.collect() == 0  # emptying broke every cycle: nothing left for the next collection
 
 
+class Slotted:
+    """No ``__dict__``: a cycle through slots is one that emptying cannot break (as TensorFlow's graph operations)."""
+
+    __slots__ = ("other", "__weakref__")
+
+
+def test_cycles_that_emptying_cannot_break_are_freed_by_a_real_collection_in_the_gui_thread(qtbot, collector):
+    first, second = Slotted(), Slotted()
+    first.other, second.other = second, first
+    freed = weakref.ref(first)
+    del first, second
+    collector.collect()
+    qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
+    assert freed() is None and collector.real_collections == 1
+    make_cycles(1000)  # cycles that emptying breaks need no real collection
+    collector.collect()
+    qtbot.waitUntil(lambda: not collector.freeing, timeout=10_000)
+    assert collector.real_collections == 1
+
+
 def test_stop_frees_what_still_waits(collector):
     make_cycles(1000)
     collector.collect()

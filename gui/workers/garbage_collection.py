@@ -23,8 +23,10 @@ one after a task does that on a helper thread, where the finalisers'
 Python code shares the GIL with the GUI. The objects found come back to
 the GUI thread and are emptied there a slice at a time, as the collector's
 own ``tp_clear`` would, so that reference counting frees them, Qt objects
-included, in the GUI thread between paints. Cycles that emptying cannot
-break (through tuples or slots) are left to the next collection.
+included, in the GUI thread between paints. Some cycles, through tuples
+or objects with slots (TensorFlow's graph operations), survive emptying;
+if any watched object is still alive afterwards, a real collection in the
+GUI thread frees them.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import queue
 import threading
 import time
 import types
+import weakref
 from collections import OrderedDict, deque
 from functools import partial
 
@@ -46,6 +49,8 @@ FULL_EVERY_S = 30.0
 SLICE_MS = 8.0
 #: Objects emptied between two looks at the clock.
 _BATCH = 256
+#: Found objects watched (weakly) to tell whether emptying freed them all.
+_WATCHED = 100
 
 #: Held while a collection saves what it finds (one at a time, in any thread).
 _searching = threading.Lock()
@@ -126,6 +131,11 @@ class GuiThreadCollector(QObject):
         self._search_soon.setSingleShot(True)
         self._search_soon.timeout.connect(self.collect_in_background)
         self._found: queue.SimpleQueue = queue.SimpleQueue()
+        #: Weak references to some of the garbage being emptied: alive afterwards, it is in a cycle emptying cannot break.
+        self._watched: list[weakref.ref] = []
+        self._watched_generation = 0
+        #: Real collections made for such cycles (see :meth:`free_slice`).
+        self.real_collections = 0
         self.found.connect(self._take_found)
 
     def start(self) -> None:
@@ -142,6 +152,7 @@ class GuiThreadCollector(QObject):
         self._take_found()
         while self._unreachable:
             self._empty_batch()
+        self._free_what_emptying_left()
         _release(id(self))
 
     @property
@@ -155,7 +166,7 @@ class GuiThreadCollector(QObject):
 
     def collect(self, generation: int = 2) -> None:
         """Collect ``generation`` here: find the garbage and finalise it now, free it over the next turns."""
-        self._free_later(find_unreachable(generation))
+        self._free_later(find_unreachable(generation), generation)
 
     def collect_in_background(self, after_ms: int = 0) -> None:
         """A full collection whose search and finalisers run on a helper thread; the freeing stays here.
@@ -181,10 +192,15 @@ class GuiThreadCollector(QObject):
 
     def _take_found(self) -> None:
         while not self._found.empty():
-            self._free_later(self._found.get())
+            self._free_later(self._found.get(), 2)
 
-    def _free_later(self, found: list) -> None:
+    def _free_later(self, found: list, generation: int) -> None:
         self._unreachable.extend(found)
+        # Some of them, to tell afterwards whether emptying freed them all.
+        step = max(1, len(found) // _WATCHED)
+        self._watched.extend(weakref.ref(obj) for obj in found[::step] if type(obj).__weakrefoffset__)
+        if found:  # a collection keeps what it saves in the next older generation
+            self._watched_generation = max(self._watched_generation, min(generation + 1, 2))
         if self._unreachable:
             self._freeing.start()
 
@@ -197,6 +213,16 @@ class GuiThreadCollector(QObject):
             self._empty_batch()
         if not self._unreachable:
             self._freeing.stop()
+            self._free_what_emptying_left()
+
+    def _free_what_emptying_left(self) -> None:
+        """A real collection, here in the GUI thread, if some emptied garbage is still alive (a cycle through slots)."""
+        watched, self._watched = self._watched, []
+        generation, self._watched_generation = self._watched_generation, 0
+        if any(ref() is not None for ref in watched):
+            del watched
+            self.real_collections += 1
+            gc.collect(generation)
 
     def _empty_batch(self) -> None:
         batch = self._unreachable[-_BATCH:]
