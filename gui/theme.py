@@ -54,7 +54,8 @@ def apply_theme(app: QApplication, theme: str | None) -> None:
     """Switch ``app`` to ``theme`` ("system", "light" or "dark")."""
     if theme in (None, "", "system"):
         return
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # a new style object would polish every widget again
+        app.setStyle("Fusion")
     app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
 
 

@@ -22,7 +22,7 @@ import pytest
 from matplotlib import font_manager
 from matplotlib.colors import to_hex
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -44,7 +44,7 @@ from gui.i18n import cjk_font, error_text, set_language
 from gui.main_window import MainWindow
 from gui.panels.classify_panel import EXAMPLE_TITLES, load_examples
 from gui.settings import StudioSettings
-from gui.theme import chart_colours, dark_palette
+from gui.theme import apply_theme, chart_colours, dark_palette
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILE = ROOT / "resources" / "i18n" / "studio_zh_CN.ts"
@@ -311,6 +311,18 @@ def test_charts_follow_the_palette_and_change_with_it(qtbot, window):
         QApplication.instance().setPalette(QApplication.style().standardPalette())
         QApplication.processEvents()
     assert to_hex(chart.figure.get_facecolor()) == chart_colours(chart.palette())["figure"]
+
+
+def test_a_theme_switch_changes_the_palette_and_keeps_the_style(qtbot, window):
+    app = QApplication.instance()
+    apply_theme(app, "light")
+    style, light = app.style(), app.palette().color(QPalette.ColorRole.Window)
+    apply_theme(app, "dark")
+    try:
+        assert app.style() is style  # not a new style object, which would polish every widget again
+        assert app.palette().color(QPalette.ColorRole.Window) == dark_palette().color(QPalette.ColorRole.Window) != light
+    finally:
+        apply_theme(app, "light")
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
