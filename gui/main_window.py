@@ -185,10 +185,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
             self.retranslate_ui()
-            self._set_busy(self.is_busy())  # hints and enabled states, in the new language
+            self._set_busy(self.is_busy())  # hints and enabled states in the new language; fits the left column
             if self.statusBar().currentMessage() == getattr(self, "_ready_text", None):
                 self._show_ready()
-            self._fit_left_pane()
         super().changeEvent(event)
 
     # ------------------------------------------------------------ settings
