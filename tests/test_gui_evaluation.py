@@ -8,6 +8,8 @@ the run-list test trains in the window itself, twice.
 
 from __future__ import annotations
 
+import io
+
 import csv
 from pathlib import Path
 
@@ -176,6 +178,27 @@ def test_runs_live_in_the_app_data_location_and_come_back(qtbot, make_window, mo
         assert (restarted.runs.models_folder / restarted.runs.runs[0].model_file).exists()
     finally:
         QStandardPaths.setTestModeEnabled(False)
+
+
+def test_a_threshold_move_redraws_only_what_moves_over_the_last_drawing(qtbot, make_window, model_file):
+    window = make_window()
+    open_model(qtbot, window, model_file)
+    view = window.evaluation_view
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(view.canvas.shows_last_drawing, timeout=10_000)
+    draws, before = view.canvas._draws, bytes(view.canvas.buffer_rgba())
+    counts = matrix_sum(window), view.cell_texts[1][1].get_text()
+    view.threshold_slider.setValue(100)  # 0.1: more reviews called positive
+    assert view.canvas._draws == draws  # no whole draw of the figure
+    assert view.cell_texts[1][1].get_text() != counts[1] and matrix_sum(window) == counts[0]
+    assert bytes(view.canvas.buffer_rgba()) != before  # the cells and the point, drawn over the kept picture
+    cell, drawn = view.cell_texts[1][1], []
+    draw = cell.draw
+    cell.draw = lambda renderer: (drawn.append(renderer), draw(renderer))[1]
+    background = view._background
+    view.figure.savefig(io.BytesIO(), format="png")
+    assert cell.get_animated() and drawn  # a saved figure still has the moving parts
+    assert view._background is background  # and saving it kept the picture moves are drawn over
 
 
 def test_clicking_a_wrong_review_explains_it_in_the_classify_panel(qtbot, make_window, model_file):

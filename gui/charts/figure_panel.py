@@ -126,6 +126,11 @@ class LazyCanvas(FigureCanvasQTAgg):
         self._stale_while_hidden = self._draw_pending = False
         self.draw()
 
+    def shows_last_drawing(self) -> bool:
+        """The last drawing is at the canvas's size and no draw is due: artists can be blitted over it."""
+        return self.isVisible() and self._drawn_at == (self.width(), self.height()) and not (
+            self._draw_pending or self._drawing_next_turn or self._stale_while_hidden)
+
     def after_next_draw(self, callback) -> None:
         """Call ``callback`` once the draw asked for has been made, or now if none will be.
 
