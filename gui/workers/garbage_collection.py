@@ -25,8 +25,8 @@ the GUI thread and are emptied there a slice at a time, as the collector's
 own ``tp_clear`` would, so that reference counting frees them, Qt objects
 included, in the GUI thread between paints. Some cycles, through tuples
 or objects with slots (TensorFlow's graph operations), survive emptying;
-if any watched object is still alive afterwards, a real collection in the
-GUI thread frees them.
+if some of what the search after a task found is still alive once emptied,
+a real collection in the GUI thread frees them.
 """
 
 from __future__ import annotations
@@ -133,7 +133,6 @@ class GuiThreadCollector(QObject):
         self._found: queue.SimpleQueue = queue.SimpleQueue()
         #: Weak references to some of the garbage being emptied: alive afterwards, it is in a cycle emptying cannot break.
         self._watched: list[weakref.ref] = []
-        self._watched_generation = 0
         #: Real collections made for such cycles (see :meth:`free_slice`).
         self.real_collections = 0
         self.found.connect(self._take_found)
@@ -166,7 +165,7 @@ class GuiThreadCollector(QObject):
 
     def collect(self, generation: int = 2) -> None:
         """Collect ``generation`` here: find the garbage and finalise it now, free it over the next turns."""
-        self._free_later(find_unreachable(generation), generation)
+        self._free_later(find_unreachable(generation))
 
     def collect_in_background(self, after_ms: int = 0) -> None:
         """A full collection whose search and finalisers run on a helper thread; the freeing stays here.
@@ -192,15 +191,14 @@ class GuiThreadCollector(QObject):
 
     def _take_found(self) -> None:
         while not self._found.empty():
-            self._free_later(self._found.get(), 2)
+            self._free_later(self._found.get(), watch=True)
 
-    def _free_later(self, found: list, generation: int) -> None:
+    def _free_later(self, found: list, watch: bool = False) -> None:
+        """Empty ``found`` over the next turns; with ``watch``, collect for real what that leaves (see below)."""
         self._unreachable.extend(found)
-        # Some of them, to tell afterwards whether emptying freed them all.
-        step = max(1, len(found) // _WATCHED)
-        self._watched.extend(weakref.ref(obj) for obj in found[::step] if type(obj).__weakrefoffset__)
-        if found:  # a collection keeps what it saves in the next older generation
-            self._watched_generation = max(self._watched_generation, min(generation + 1, 2))
+        if watch:  # some of them, to tell afterwards whether emptying freed them all
+            step = max(1, len(found) // _WATCHED)
+            self._watched.extend(weakref.ref(obj) for obj in found[::step] if type(obj).__weakrefoffset__)
         if self._unreachable:
             self._freeing.start()
 
@@ -216,13 +214,17 @@ class GuiThreadCollector(QObject):
             self._free_what_emptying_left()
 
     def _free_what_emptying_left(self) -> None:
-        """A real collection, here in the GUI thread, if some emptied garbage is still alive (a cycle through slots)."""
+        """A real collection, here in the GUI thread, if some emptied garbage is still alive (a cycle through slots).
+
+        Only after a search after a task, when the window is idle: during a
+        run the objects alive make a full collection long (140 ms). What the
+        run's own collections leave is found again by that search.
+        """
         watched, self._watched = self._watched, []
-        generation, self._watched_generation = self._watched_generation, 0
         if any(ref() is not None for ref in watched):
             del watched
             self.real_collections += 1
-            gc.collect(generation)
+            gc.collect()
 
     def _empty_batch(self) -> None:
         batch = self._unreachable[-_BATCH:]
