@@ -49,8 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Seconds a thread may keep the GIL while another waits for it (Python's default is 5 ms).
+GIL_SWITCH_S = 0.001
+
+
 def make_application(argv: list[str]) -> QApplication:
-    """The QApplication, named so that QSettings finds the app's settings."""
+    """The QApplication, named so that QSettings finds the app's settings.
+
+    The GUI thread takes the GIL back for every Python call from Qt (an
+    event, a paint, a slot), each time waiting up to the switch interval
+    while the worker or a reading thread runs Python: a shorter interval
+    shortens those waits.
+    """
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -6,14 +6,20 @@ These check mechanisms only; how long anything takes is for
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from PySide6.QtWidgets import QApplication
 
-from gui.app import open_main_window
+from gui.app import GIL_SWITCH_S, make_application, open_main_window
 from gui.main_window import MainWindow
 from gui.settings import StudioSettings
 from gui.workers.off_thread import call_off_gui_thread
+
+
+def test_the_app_has_other_threads_hand_the_gil_back_to_the_gui_thread_sooner_than_python_would(qtbot):
+    make_application([])
+    assert sys.getswitchinterval() == GIL_SWITCH_S < 0.005  # Python's default: 5 ms
 
 
 def test_the_window_takes_input_only_once_tensorflow_is_imported_on_the_worker(qtbot, tmp_path, monkeypatch):
