@@ -111,6 +111,7 @@ class TaskController(QObject):
         started = time.monotonic()
         self.link.submit(task.request, wait_for_draw=task.waits_for_draw)
         self.task, self._started = task, started
+        self.collector.young_only = True
         self.started.emit(task)
         return True
 
@@ -228,6 +229,7 @@ class TaskController(QObject):
 
     def _on_ended(self, message: Ended) -> None:
         task, self.task = self.task, None
+        self.collector.young_only = False
         # A run leaves Keras models, traced functions and tf.data pipelines in
         # reference cycles, and with them TensorFlow's native thread pools (four
         # tf_Compute threads and two more per run); only the cyclic collector

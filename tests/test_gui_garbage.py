@@ -73,6 +73,16 @@ def test_check_collects_the_cycles_past_the_threshold_and_not_while_paused(colle
     assert collector.check() is None  # nothing new since
 
 
+def test_while_a_task_runs_the_timer_collects_the_youngest_generation_only(collector):
+    collector.young_only = True
+    for _ in range(gc.get_threshold()[1] + 2):  # past generation 1's threshold
+        make_cycles(1000)
+        assert collector.check() == 0
+    collector.young_only = False  # the task has ended
+    make_cycles(1000)
+    assert collector.check() in (1, 2)
+
+
 def test_cycles_made_on_the_worker_thread_die_in_the_gui_thread(qtbot, tmp_path):
     window = MainWindow(StudioSettings.in_file(str(tmp_path / "settings.ini")), runs_folder=tmp_path / "runs")
     qtbot.addWidget(window)
