@@ -140,7 +140,7 @@ class GuiThreadCollector(QObject):
         self._found: queue.SimpleQueue = queue.SimpleQueue()
         #: Weak references to some of the garbage being emptied: alive afterwards, it is in a cycle emptying cannot break.
         self._watched: list[weakref.ref] = []
-        #: Real collections made for such cycles (see :meth:`free_slice`).
+        #: Real collections made for such cycles (see :meth:`_free_what_emptying_left`).
         self.real_collections = 0
         self.found.connect(self._take_found)
 
