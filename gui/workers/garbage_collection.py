@@ -52,8 +52,6 @@ CHECK_EVERY_MS = 250
 SLICE_MS = 8.0
 #: Objects emptied between two looks at the clock.
 _BATCH = 256
-#: Found objects watched (weakly) to tell whether emptying freed them all.
-_WATCHED = 100
 
 #: Held while a collection saves what it finds (one at a time, in any thread).
 _searching = threading.Lock()
@@ -138,7 +136,7 @@ class GuiThreadCollector(QObject):
         self._search_soon.setSingleShot(True)
         self._search_soon.timeout.connect(self.collect_in_background)
         self._found: queue.SimpleQueue = queue.SimpleQueue()
-        #: Weak references to some of the garbage being emptied: alive afterwards, it is in a cycle emptying cannot break.
+        #: Weak references to the garbage a search after a task found: alive once emptied, it is in a cycle emptying cannot break.
         self._watched: list[weakref.ref] = []
         #: Real collections made for such cycles (see :meth:`_free_what_emptying_left`).
         self.real_collections = 0
@@ -190,7 +188,10 @@ class GuiThreadCollector(QObject):
         self._search.start()
 
     def _search_for_garbage(self) -> None:
-        self._found.put(find_unreachable(2))  # the queue holds them: nothing is freed in this thread
+        found = find_unreachable(2)
+        # Weak references to all it can, to tell once they are emptied whether some survived.
+        watched = [weakref.ref(obj) for obj in found if type(obj).__weakrefoffset__]
+        self._found.put((found, watched))  # the queue holds them: nothing is freed in this thread
         try:
             self.found.emit()
         except RuntimeError:  # the collector was deleted meanwhile (its window closed without stop())
@@ -198,14 +199,12 @@ class GuiThreadCollector(QObject):
 
     def _take_found(self) -> None:
         while not self._found.empty():
-            self._free_later(self._found.get(), watch=True)
+            found, watched = self._found.get()
+            self._watched.extend(watched)
+            self._free_later(found)
 
-    def _free_later(self, found: list, watch: bool = False) -> None:
-        """Empty ``found`` over the next turns; with ``watch``, collect for real what that leaves (see below)."""
+    def _free_later(self, found: list) -> None:
         self._unreachable.extend(found)
-        if watch:  # some of them, to tell afterwards whether emptying freed them all
-            step = max(1, len(found) // _WATCHED)
-            self._watched.extend(weakref.ref(obj) for obj in found[::step] if type(obj).__weakrefoffset__)
         if self._unreachable:
             self._freeing.start()
 
