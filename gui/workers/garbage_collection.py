@@ -188,10 +188,8 @@ class GuiThreadCollector(QObject):
         self._search.start()
 
     def _search_for_garbage(self) -> None:
-        found = find_unreachable(2)
-        # Weak references to all it can, to tell once they are emptied whether some survived.
-        watched = [weakref.ref(obj) for obj in found if type(obj).__weakrefoffset__]
-        self._found.put((found, watched))  # the queue holds them: nothing is freed in this thread
+        # Straight into the queue: no reference is left in this thread, so nothing is freed here.
+        self._found.put(_watched(find_unreachable(2)))
         try:
             self.found.emit()
         except RuntimeError:  # the collector was deleted meanwhile (its window closed without stop())
@@ -253,6 +251,11 @@ class GuiThreadCollector(QObject):
                 self._last_full = time.monotonic()
         self.collect(generation)
         return generation
+
+
+def _watched(found: list) -> tuple[list, list[weakref.ref]]:
+    """``found``, and weak references to all of it that takes them: alive once emptied, it is in a cycle emptying cannot break."""
+    return found, [weakref.ref(obj) for obj in found if type(obj).__weakrefoffset__]
 
 
 def _empty(obj) -> None:
