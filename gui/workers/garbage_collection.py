@@ -161,8 +161,8 @@ class GuiThreadCollector(QObject):
 
     @property
     def freeing(self) -> bool:
-        """True while a collection is due, searching, or freeing what it found."""
-        return bool(self._unreachable) or self.searching or self._search_soon.isActive()
+        """True while a collection is due, searching, or freeing what it found (or has yet to take from the helper)."""
+        return bool(self._unreachable) or self.searching or self._search_soon.isActive() or not self._found.empty()
 
     @property
     def searching(self) -> bool:
