@@ -80,6 +80,16 @@ def test_the_end_of_a_run_is_prepared_on_the_worker_and_the_gui_gets_a_decimated
     assert window.files.save_model_to(target) and target.is_file()
     assert call_off_gui_thread.last_thread not in (None, threading.main_thread().ident)
 
+    # So do Classify's prediction and the checks of a model file before it opens.
+    call_off_gui_thread.last_thread = None
+    window.classify_panel.text_edit.setPlainText("A wonderful film, I loved every minute.")
+    assert window.classify_panel.classify() is not None
+    assert call_off_gui_thread.last_thread not in (None, threading.main_thread().ident)
+    call_off_gui_thread.last_thread = None
+    with qtbot.waitSignal(window.task_ended, timeout=120_000):
+        assert window.open_model(target)
+    assert call_off_gui_thread.last_thread not in (None, threading.main_thread().ident)
+
 
 def _messages(link) -> list:
     received: list = []

@@ -54,6 +54,7 @@ from gui.panels.explanation_view import ContributionLegend, ExplanationView
 from gui.panels.text_reading import read_in_slices
 from gui.theme import is_dark
 from gui.workers.explain_runner import Explainer, ExplainRunner
+from gui.workers.off_thread import call_off_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -364,8 +365,11 @@ class ClassifyPanel(QGroupBox):
             self._show_why()
             self._read_review_then(lambda text: self.request_explanation(text, classifying=True))
             return None  # the verdict comes with the explanation (classified is emitted then)
-        text = self.review_text()
-        probability = float(self.predictor([text])[0])
+        text, predictor = self.review_text(), self.predictor
+        # Off the GUI thread: TensorFlow's call releases the GIL, so the window keeps painting meanwhile.
+        probability = float(call_off_gui_thread(lambda: predictor([text]))[0])
+        if self.predictor is not predictor:
+            return None  # the model changed meanwhile (a task ended): that verdict is stale
         self.show_result(probability)
         self.classified.emit(probability)
         self.request_explanation(text)
