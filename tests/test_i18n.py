@@ -190,6 +190,24 @@ def test_a_language_switch_reaches_the_panels_on_later_turns_and_a_hidden_tab_wh
     assert classify.classify_button.text() == "分类(&C)" and batch.open_button.text() == "分类文件(&F)…" and batch.isHidden()
 
 
+def test_a_chart_resized_by_the_switch_is_laid_out_once_with_its_new_texts(qtbot, window):
+    chart, canvas = window.chart, window.chart.canvas
+    qtbot.waitUntil(lambda: canvas.shows_last_drawing(), timeout=5000)
+    titles: list[str] = []  # the title each layout was computed for
+    engine = chart.figure.get_layout_engine()
+    execute = engine.execute
+    engine.execute = lambda figure: (titles.append(chart.axes["accuracy"].get_title()), execute(figure))[1]
+    draws = canvas._draws
+    set_language("zh_CN")
+    # The window's relayout in the new script resizes the chart (here by a pixel), before the chart's own texts switch.
+    canvas.resize(canvas.width(), canvas.height() - 1)
+    qtbot.waitUntil(lambda: not window.language_turns.pending and canvas.shows_last_drawing(), timeout=5000)
+    qtbot.wait(200)
+    chinese = "准确率" if cjk_font() else "Accuracy"
+    assert titles == [chinese]  # not one layout for the old texts and another (or none) for the new
+    assert canvas._draws - draws == 2  # its layout's turn and its drawing's turn
+
+
 def test_the_system_language_decides_by_default():
     from PySide6.QtCore import QLocale
 
