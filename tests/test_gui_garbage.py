@@ -79,6 +79,10 @@ def test_while_a_task_runs_the_timer_collects_the_youngest_generation_only(colle
         make_cycles(1000)
         assert collector.check() == 0
     collector.young_only = False  # the task has ended
+    collector.collect_in_background(after_ms=60_000)  # and the search after it is due
+    make_cycles(1000)
+    assert collector.check() == 0
+    collector._search_soon.stop()  # that search has run
     make_cycles(1000)
     assert collector.check() in (1, 2)
 

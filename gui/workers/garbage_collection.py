@@ -244,7 +244,10 @@ class GuiThreadCollector(QObject):
         if counts[0] <= thresholds[0]:
             return None
         generation = 0
-        if counts[1] > thresholds[1] and not self.young_only:
+        # During a task, and once a search after it is due: that search looks at the older generations
+        # off this thread (a collection of them here, just after a run, took 120 ms).
+        young_only = self.young_only or self._search_soon.isActive()
+        if counts[1] > thresholds[1] and not young_only:
             generation = 1
             if counts[2] > thresholds[2] and time.monotonic() - self._last_full >= FULL_EVERY_S:
                 generation = 2
