@@ -103,8 +103,10 @@ class LanguageChangeInTurns(QObject):
         return False
 
     def _schedule(self) -> None:
-        shown = any(not region.isHidden() for region in self._held)
-        self._timer.start(0 if shown else self.HIDDEN_INTERVAL_MS)
+        interval = 0 if any(not region.isHidden() for region in self._held) else self.HIDDEN_INTERVAL_MS
+        if self._timer.isActive() and self._timer.interval() <= interval:
+            return  # restarted, it would fall behind the draws the relayout has asked for since
+        self._timer.start(interval)
 
     def _deliver(self, region: QWidget) -> None:
         self._held.remove(region)

@@ -31,7 +31,7 @@ from gui.charts.figure_panel import LazyCanvas
 from gui.controller import TaskController
 from gui.dialogs import DISCARD, KEEP, STAY, Dialogs
 from gui.file_actions import FileActions
-from gui.i18n import LanguageChangeInTurns, context_tr, error_text
+from gui.i18n import LanguageChangeInTurns, context_tr, current_language, error_text
 from gui.menus import MainMenus
 from gui.panels.classify_panel import ClassifyPanel
 from gui.panels.setup_column import SetupColumn
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
         #: A language switch reaches the pages and the classify panel a turn at a time.
         self.language_turns = LanguageChangeInTurns([*self.tabs.pages, self.classify_panel], self)
+        #: The language the window's own texts are in.
+        self._texts_in = current_language()
 
     @staticmethod
     def _splitter(orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QSplitter:
@@ -184,7 +186,9 @@ class MainWindow(QMainWindow):
         self.run_panel.show_idle(self.chart.epoch_count() if self.model is not None else None)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
+        # Installing two translators can bring the window a second LanguageChange: its texts are already in that language.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus") and self._texts_in != current_language():
+            self._texts_in = current_language()
             self.retranslate_ui()
             self._set_busy(self.is_busy())  # hints and enabled states in the new language; fits the left column
             if self.statusBar().currentMessage() == getattr(self, "_ready_text", None):

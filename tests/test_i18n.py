@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 from matplotlib import font_manager
 from matplotlib.colors import to_hex
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -197,10 +198,16 @@ def test_a_chart_resized_by_the_switch_is_laid_out_once_with_its_new_texts(qtbot
     engine = chart.figure.get_layout_engine()
     execute = engine.execute
     engine.execute = lambda figure: (titles.append(chart.axes["accuracy"].get_title()), execute(figure))[1]
-    draws = canvas._draws
+    draws, retranslations = canvas._draws, []
+    retranslate = window.retranslate_ui
+    window.retranslate_ui = lambda: (retranslations.append(i18n.current_language()), retranslate())
     set_language("zh_CN")
     # The window's relayout in the new script resizes the chart (here by a pixel), before the chart's own texts switch.
     canvas.resize(canvas.width(), canvas.height() - 1)
+    # Installing two translators can bring the window a second LanguageChange after that.
+    time.sleep(0.005)  # the chart's draw is due by then
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    assert retranslations == ["zh_CN"]  # the window's own texts once
     qtbot.waitUntil(lambda: not window.language_turns.pending and canvas.shows_last_drawing(), timeout=5000)
     qtbot.wait(200)
     chinese = "准确率" if cjk_font() else "Accuracy"
