@@ -195,10 +195,10 @@ def test_a_threshold_move_redraws_only_what_moves_over_the_last_drawing(qtbot, m
     cell, drawn = view.cell_texts[1][1], []
     draw = cell.draw
     cell.draw = lambda renderer: (drawn.append(renderer), draw(renderer))[1]
-    background = view._background
+    background = view.canvas._background
     view.figure.savefig(io.BytesIO(), format="png")
     assert cell.get_animated() and drawn  # a saved figure still has the moving parts
-    assert view._background is background  # and saving it kept the picture moves are drawn over
+    assert view.canvas._background is background  # and saving it kept the picture moves are drawn over
 
 
 def test_clicking_a_wrong_review_explains_it_in_the_classify_panel(qtbot, make_window, model_file):

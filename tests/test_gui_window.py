@@ -483,3 +483,27 @@ def test_creating_the_window_does_not_import_tensorflow():
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "HEAVY:\n" in result.stdout or result.stdout.strip().endswith("HEAVY:")
+
+
+def test_animated_artists_are_redrawn_alone_over_the_last_drawing(qtbot):
+    from matplotlib.figure import Figure
+
+    from gui.charts.figure_panel import LazyCanvas
+
+    canvas = LazyCanvas(Figure(figsize=(4, 3)))
+    qtbot.addWidget(canvas)
+    axes = canvas.figure.subplots()
+    axes.plot([0, 1], [0, 1])
+    (point,) = axes.plot([0.2], [0.2], "o")
+    canvas.animate([point])
+    assert not canvas.redraw_animated()  # nothing drawn yet: a whole draw is needed
+    canvas.resize(400, 300)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    qtbot.waitUntil(canvas.shows_last_drawing, timeout=5000)
+    draws, before = canvas._draws, bytes(canvas.buffer_rgba())
+    point.set_data([0.8], [0.8])
+    assert canvas.redraw_animated()
+    assert canvas._draws == draws and bytes(canvas.buffer_rgba()) != before  # the point moved, with no whole draw
+    point.set_data([0.2], [0.2])
+    assert canvas.redraw_animated() and bytes(canvas.buffer_rgba()) == before  # over the kept picture, not the last blit

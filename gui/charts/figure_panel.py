@@ -131,6 +131,42 @@ class LazyCanvas(FigureCanvasQTAgg):
         return self.isVisible() and self._drawn_at == (self.width(), self.height()) and not (
             self._draw_pending or self._drawing_next_turn or self._stale_while_hidden)
 
+    def animate(self, artists: list) -> None:
+        """Draw ``artists`` over the rest of the figure, so that :meth:`redraw_animated` can change them alone.
+
+        A whole draw leaves them out (Matplotlib never leaves out an image:
+        it is drawn twice, harmlessly) and keeps its picture; they are drawn
+        over it then, and again over the kept picture by each
+        :meth:`redraw_animated`. A saved figure draws them as any others.
+        """
+        self._animated = tuple(artists)
+        for artist in self._animated:
+            artist.set_animated(True)
+        self._background = None
+        self.mpl_connect("draw_event", self._keep_background)
+
+    def redraw_animated(self) -> bool:
+        """Only the animated artists, over the last whole drawing (blitting); False if that needs a whole draw."""
+        if self._background is None or not self.shows_last_drawing():
+            return False
+        self.restore_region(self._background)
+        self._draw_animated()
+        self.blit(self.figure.bbox)
+        return True
+
+    _animated: tuple = ()
+    _background = None
+
+    def _keep_background(self, _event) -> None:
+        if self.is_saving():  # a saved figure draws its animated artists itself, at its own size
+            return
+        self._background = self.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        for artist in self._animated:
+            self.figure.draw_artist(artist)
+
     def after_next_draw(self, callback) -> None:
         """Call ``callback`` once the draw asked for has been made, or now if none will be.
 

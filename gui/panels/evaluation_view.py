@@ -117,11 +117,7 @@ class EvaluationView(QWidget):
         self.roc_ax.grid(True, alpha=0.3)
         #: What a threshold move changes. A move draws them over the rest of the last drawing
         #: (blitting): a whole draw of the figure took 50-60 ms a move.
-        self._moving = [self.image, *(text for row in self.cell_texts for text in row), self.roc_point]
-        for artist in self._moving[1:]:
-            artist.set_animated(True)  # left out of whole draws (an image never is), drawn over them
-        self._background = None
-        self.canvas.mpl_connect("draw_event", self._on_drawn)
+        self.canvas.animate([self.image, *(text for row in self.cell_texts for text in row), self.roc_point])
 
         # --- metrics and threshold
         self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
@@ -330,25 +326,10 @@ class EvaluationView(QWidget):
         self.auc_label.setText(self.tr("ROC AUC <b>{auc:.3f}</b>").format(auc=auc) if auc == auc else "")
         self.count_label.setText(self.tr("on {count:,} test reviews").format(count=metrics["count"]))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if same_layout and self._background is not None and self.canvas.shows_last_drawing():
-            self.canvas.restore_region(self._background)
-            self._draw_moving()
-            self.canvas.blit(self.figure.bbox)
-        else:
+        if not (same_layout and self.canvas.redraw_animated()):
             self.canvas.keep_layout = same_layout
             self.canvas.draw_idle()
         self.metrics_shown.emit(metrics)
-
-    def _on_drawn(self, _event) -> None:
-        """A whole draw left the moving artists out: keep that picture, then draw them over it."""
-        if self.canvas.is_saving():  # a saved figure draws them itself, at its own size
-            return
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._draw_moving()
-
-    def _draw_moving(self) -> None:
-        for artist in self._moving:
-            self.figure.draw_artist(artist)
 
     def _show_wrong_title(self) -> None:
         self.wrong_title.setText(
