@@ -59,7 +59,7 @@ class RetranslatesOnLanguageChange:
 
 
 class LanguageChangeInTurns(QObject):
-    """Spreads a language switch over turns of the event loop: a region of the window per turn.
+    """Spreads a language switch over turns of the event loop: the window, then the shown regions, then the hidden ones.
 
     Retranslating the whole window at once (texts, legends, then Qt's
     relayout and repaint of it all) held the GUI thread for 140 ms. The

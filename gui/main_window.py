@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         main = self._splitter(Qt.Orientation.Horizontal, (setup, 0), (right, 1))
         self.splitters = {"main": main, "right": right, "training": self.tabs.training_tab}
         self.setCentralWidget(main)
-        #: A language switch reaches the pages and the classify panel a turn at a time.
+        #: A language switch reaches the pages and the classify panel on later turns than the window's own texts.
         self.language_turns = LanguageChangeInTurns([*self.tabs.pages, self.classify_panel], self)
         #: The language the window's own texts are in.
         self._texts_in = current_language()
