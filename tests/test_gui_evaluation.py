@@ -8,9 +8,8 @@ the run-list test trains in the window itself, twice.
 
 from __future__ import annotations
 
-import io
-
 import csv
+import io
 from pathlib import Path
 
 import numpy as np
