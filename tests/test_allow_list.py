@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from core.models.model_file import read_metadata
 from core.models.safety import TEXT_LAYERS, inspect_config, unsafe_entry
+from tests.legacy_model_file import legacy_model_file
 
 VECTORIZER = "imdb_sentiment_studio>TextToSequence"
 
-LEGACY = Path(__file__).parent / "data" / "models" / "saved_by_0.1.0_recurrent.keras"
+LEGACY = legacy_model_file()
 
 
 def _dense(**config) -> dict:

@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.cli.text_input import clean_text, decode_counting, read_text
+from tests.legacy_model_file import legacy_model_file
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ROOT / "tests" / "data" / "models" / "saved_by_0.1.0_recurrent.keras"
+MODEL = legacy_model_file()
 # A strict UTF-8 locale for Python's streams (what en_US.UTF-8 gives where it is installed), and UTF-8 mode.
 LOCALES = {
     "C.UTF-8, strict streams": {"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8:strict", "PYTHONUTF8": "0"},

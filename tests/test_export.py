@@ -20,9 +20,10 @@ from core.export.model_card import NOT_MEASURED, model_card
 from core.export.saved_model import save_for_serving
 from core.models.model_file import read_metadata
 from core.models.sentiment_model import SentimentModel
+from tests.legacy_model_file import legacy_model_file
 
 ROOT = Path(__file__).resolve().parent.parent
-OLD_MODEL = ROOT / "tests" / "data" / "models" / "saved_by_0.1.0_recurrent.keras"
+OLD_MODEL = legacy_model_file()
 REVIEWS = [
     "Saw it with friends. The film was wonderful, and the cast was superb too. I loved it!",
     "Saw it with friends. The film was awful.<br /><br />The cast was dull too. I hated it.",

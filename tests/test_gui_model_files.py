@@ -6,7 +6,9 @@ import json
 import zipfile
 from pathlib import Path
 
-LEGACY = Path(__file__).parent / "data" / "models" / "saved_by_0.1.0_recurrent.keras"
+from tests.legacy_model_file import legacy_model_file
+
+LEGACY = legacy_model_file()
 
 
 def _edited(tmp_path: Path, name: str, entry: str, edit) -> Path:

@@ -1,8 +1,10 @@
 """A model file saved by 0.1.0, before the model-family registry, still opens, classifies and shows its curves.
 
 The fixture (``tests/data/models``, see its README) was trained on the small
-corpus by that version; its ``studio.json`` holds the flat config of the
-time, and the ``.json`` beside it what that version predicted.
+corpus by that version and is kept as its entries in text, from which
+``tests.legacy_model_file`` writes the file again; its ``studio.json`` holds
+the flat config of the time, and the ``.json`` beside it what that version
+predicted.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ import pytest
 from core.models.config import TrainingConfig
 from core.models.families.recurrent import RecurrentConfig
 from core.models.sentiment_model import SentimentModel
+from tests.legacy_model_file import legacy_model_file
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = Path(__file__).parent / "data" / "models"
-LEGACY = MODELS / "saved_by_0.1.0_recurrent.keras"
+LEGACY = legacy_model_file()
 EXPECTED = json.loads((MODELS / "saved_by_0.1.0_recurrent.json").read_text(encoding="utf-8"))
 #: The config the README says the file was trained with.
 TRAINED_WITH = TrainingConfig(vocab_size=200, max_length=40, model=RecurrentConfig(embedding_dim=8, units=8), epochs=3, batch_size=8,

@@ -15,9 +15,10 @@ import pytest
 from core.cli.commands import run
 from core.errors import ModelFileError
 from core.models.model_file import read_metadata
+from tests.legacy_model_file import legacy_model_file
 
 ROOT = Path(__file__).resolve().parent.parent
-LEGACY = ROOT / "tests" / "data" / "models" / "saved_by_0.1.0_recurrent.keras"
+LEGACY = legacy_model_file()
 
 
 def with_metadata(tmp_path: Path, edit: Callable[[dict], Any], name: str = "edited.keras") -> Path:
