@@ -85,6 +85,9 @@ class LazyCanvas(FigureCanvasQTAgg):
     #: The size of the last drawing, and the renderer that holds it.
     _drawn_at = None
     _shown_renderer = None
+    #: What :meth:`redraw_animated` draws over the kept picture of the last whole draw.
+    _animated: tuple = ()
+    _background = None
 
     def draw(self) -> None:
         self._draws += 1
@@ -139,11 +142,12 @@ class LazyCanvas(FigureCanvasQTAgg):
         over it then, and again over the kept picture by each
         :meth:`redraw_animated`. A saved figure draws them as any others.
         """
+        if not self._animated:
+            self.mpl_connect("draw_event", self._keep_background)
         self._animated = tuple(artists)
         for artist in self._animated:
             artist.set_animated(True)
         self._background = None
-        self.mpl_connect("draw_event", self._keep_background)
 
     def redraw_animated(self) -> bool:
         """Only the animated artists, over the last whole drawing (blitting); False if that needs a whole draw."""
@@ -153,9 +157,6 @@ class LazyCanvas(FigureCanvasQTAgg):
         self._draw_animated()
         self.blit(self.figure.bbox)
         return True
-
-    _animated: tuple = ()
-    _background = None
 
     def _keep_background(self, _event) -> None:
         if self.is_saving():  # a saved figure draws its animated artists itself, at its own size

@@ -189,7 +189,7 @@ class GuiThreadCollector(QObject):
 
     def _search_for_garbage(self) -> None:
         # Straight into the queue: no reference is left in this thread, so nothing is freed here.
-        self._found.put(_watched(find_unreachable(2)))
+        self._found.put(_with_weak_references(find_unreachable(2)))
         try:
             self.found.emit()
         except RuntimeError:  # the collector was deleted meanwhile (its window closed without stop())
@@ -256,7 +256,7 @@ class GuiThreadCollector(QObject):
         return generation
 
 
-def _watched(found: list) -> tuple[list, list[weakref.ref]]:
+def _with_weak_references(found: list) -> tuple[list, list[weakref.ref]]:
     """``found``, and weak references to all of it that takes them: alive once emptied, it is in a cycle emptying cannot break."""
     return found, [weakref.ref(obj) for obj in found if type(obj).__weakrefoffset__]
 
